@@ -1,0 +1,26 @@
+import type { Annotations, Doc, ExtractStage } from '../types.js';
+import { entityStage } from './entities.js';
+import { timexStage } from './timexes.js';
+import { figureStage } from './figures.js';
+import { quoteStage } from './quotes.js';
+import { eventStage } from './events.js';
+
+/** The extract stages in the order they run; this list is the configuration. */
+export const EXTRACT_STAGES: ExtractStage[] = [
+  entityStage,
+  timexStage,
+  figureStage,
+  quoteStage,
+  eventStage,
+] as ExtractStage[];
+
+export function emptyAnnotations(): Annotations {
+  return { entities: [], mentions: [], roles: [], timexes: [], figures: [], quotes: [], events: [] };
+}
+
+/** Runs every extract stage over one document. */
+export function extract(doc: Doc, stages: ExtractStage[] = EXTRACT_STAGES): Annotations {
+  let ann = emptyAnnotations();
+  for (const stage of stages) ann = { ...ann, ...stage.run(doc, ann) };
+  return ann;
+}

@@ -1,0 +1,63 @@
+import type { ParagraphSpan, SentenceSpan } from './types.js';
+import { wordSet } from './lexicon.js';
+
+// A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+const BOUNDARY = /([.!?…]+)(["'”’»)\]]*)(\s+)/g;
+// What may open the next sentence: a capital, a digit or an opening quote/bracket.
+const NEXT_START = /^["'“‘«(\[]*[\p{Lu}\p{N}]/u;
+
+/** True when the period at `dot` belongs to an abbreviation or initial, not a sentence end. */
+function isAbbreviation(text: string, dot: number, next: string): boolean {
+  // The token before the period, back to whitespace or an opening bracket/quote.
+  let s = dot;
+  while (s > 0 && !/[\s("“'‘\[]/.test(text[s - 1])) s--;
+  const token = text.slice(s, dot);
+  if (token.length === 0) return false;
+  const lower = token.toLowerCase();
+  const abbrevs = wordSet('abbreviations.txt');
+  const nextWord = (next.match(/^["'“‘«(\[]*([\p{L}]+)/u)?.[1] ?? '').toLowerCase();
+  const startsSentence = wordSet('sentence_starters.txt').has(nextWord);
+  // Dotted acronyms (U.S., U.N.) end a sentence only when a sentence-starting word follows.
+  if (/^(\p{L}\.)+\p{L}$/u.test(token)) return !startsSentence;
+  if (abbrevs.has(lower)) {
+    // "Inc." or "Jan." may still close a sentence: trust an obvious starter word.
+    return !startsSentence || /^(mr|mrs|ms|dr|prof|gen|gov|sen|rep|st|no)$/.test(lower);
+  }
+  // Single capital initial ("John F. Kennedy").
+  if (/^\p{Lu}$/u.test(token)) return true;
+  return false;
+}
+
+/** Splits one paragraph [start, end) of `text` into sentence spans (UTF-16 indices). */
+export function splitParagraph(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const para = text.slice(start, end);
+  let sentStart = 0;
+  BOUNDARY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BOUNDARY.exec(para)) !== null) {
+    const punctEnd = m.index + m[1].length + m[2].length;
+    const nextStart = punctEnd + m[3].length;
+    const next = para.slice(nextStart, nextStart + 40);
+    if (!NEXT_START.test(next)) continue;
+    if (m[1] === '.' && isAbbreviation(para, m.index, next)) continue;
+    out.push({ start: start + sentStart, end: start + punctEnd });
+    sentStart = nextStart;
+  }
+  if (sentStart < para.length) {
+    const tail = para.slice(sentStart).replace(/\s+$/, '');
+    if (tail.length > 0) out.push({ start: start + sentStart, end: start + sentStart + tail.length });
+  }
+  return out;
+}
+
+/** Sentence spans for every paragraph, numbered through the article. */
+export function splitSentences(text: string, paragraphs: ParagraphSpan[]): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  for (const p of paragraphs) {
+    for (const s of splitParagraph(text, p.start, p.end)) {
+      out.push({ ...s, index: out.length, paragraph: p.index });
+    }
+  }
+  return out;
+}
