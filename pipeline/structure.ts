@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { ParagraphSpan, SectionSpan, Span } from './types.js';
 import { dataJson, wordSet } from './lexicon.js';
+import { splitParagraph } from './sentences.js';
 
 /** What the structure stage reads from one article's text. */
 export interface ParsedArticle {
@@ -161,7 +162,13 @@ export function parseArticle(raw: string): ParsedArticle {
 
   let i = 0;
   const oneLine = (b: Block | undefined) => !!b && !b.text.includes('\n') && b.text.length <= 300;
-  if (blocks.length > 0 && oneLine(blocks[0]) && (blocks.length > 1 || blocks[0].text.length <= 200)) {
+  // A title is one short line holding a single sentence (a lead paragraph is not a title).
+  if (
+    blocks.length > 0 &&
+    oneLine(blocks[0]) &&
+    blocks[0].text.length <= 200 &&
+    splitParagraph(blocks[0].text, 0, blocks[0].text.length).length === 1
+  ) {
     title = blocks[0].text.replace(/^#\s+/, '');
     i = 1;
   }
