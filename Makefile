@@ -1,0 +1,31 @@
+# News-article pipeline. `make` lists the targets.
+RAW ?= raw
+OUT ?= out
+NODE_BIN := node_modules/.bin
+export RAW OUT
+
+.DEFAULT_GOAL := help
+.PHONY: help build-data test typecheck bench clean deps
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@echo "  Variables: RAW=<folder of articles> (default raw), OUT=<output folder> (default out), STRICT=1"
+
+# Installs from the lockfile when node_modules is missing or older than the lockfile.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps: node_modules/.installed ## Install dependencies (npm ci) if needed
+
+build-data: node_modules/.installed ## Build OUT (csv, parquet, news.duckdb, datapackage.json) from the articles in RAW
+	$(NODE_BIN)/tsx pipeline/cli.ts --raw "$(RAW)" --out "$(OUT)"
+
+test: node_modules/.installed ## Run the test suite
+	$(NODE_BIN)/vitest run
+
+typecheck: node_modules/.installed ## Type-check everything
+	$(NODE_BIN)/tsc --noEmit -p .
+
+clean: ## Remove generated outputs (keeps out/README.md)
+	rm -rf "$(OUT)/csv" "$(OUT)/parquet" "$(OUT)/arrow" "$(OUT)/news.duckdb" "$(OUT)/datapackage.json" .cache

@@ -1,0 +1,163 @@
+// The build: every input file → rows → CSV, DuckDB, Parquet, datapackage.json and
+// the data dictionary, written to a temporary folder and swapped in at the end.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+import { TABLES, type Reject, type TableDef, type TableName } from '../schemas/tables.js';
+import { columnsOf } from '../schemas/columns.js';
+import { CsvWriter } from './export/csv.js';
+import { DuckDbWriter } from './export/duckdb.js';
+import { dataDictionary, dataPackage } from './export/docs.js';
+import { EntityMerger } from './merge.js';
+import { INPUT_FILE, processFile, type FileResult } from './process.js';
+import { rejectRow, zodReason } from './validate.js';
+
+export interface BuildOptions {
+  raw: string;
+  out: string;
+  log?: (msg: string) => void;
+}
+
+export interface BuildSummary {
+  inputs: number;
+  articles: number;
+  rejects: number;
+  rows: Record<string, number>;
+  seconds: number;
+  megabytes: number;
+  stageMs: Record<string, number>;
+}
+
+const tables = TABLES as readonly TableDef[];
+
+export function listInputs(raw: string): string[] {
+  return readdirSync(raw)
+    .filter((f) => INPUT_FILE.test(f) && statSync(join(raw, f)).isFile())
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A lock file next to OUT, so two builds never write the same folder. */
+function takeLock(out: string): () => void {
+  const lock = `${out}.lock`;
+  try {
+    const fd = openSync(lock, 'wx');
+    writeFileSync(fd, String(process.pid));
+    closeSync(fd);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const pid = Number(readFileSync(lock, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`another build (pid ${pid}) is writing ${out}; wait for it or remove ${lock}`);
+    writeFileSync(lock, String(process.pid)); // stale lock of a killed build
+  }
+  return () => rmSync(lock, { force: true });
+}
+
+export async function build(opts: BuildOptions): Promise<BuildSummary> {
+  const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
+  const started = performance.now();
+  const raw = resolve(opts.raw);
+  const out = resolve(opts.out);
+  if (!existsSync(raw) || !statSync(raw).isDirectory()) throw new Error(`raw folder not found: ${opts.raw}`);
+  mkdirSync(dirname(out), { recursive: true });
+  const release = takeLock(out);
+  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  try {
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(join(tmp, 'csv'), { recursive: true });
+    mkdirSync(join(tmp, 'parquet'), { recursive: true });
+
+    const inputs = listInputs(raw);
+    log(`read: ${inputs.length} input files in ${opts.raw}`);
+    const csv = new Map<string, CsvWriter>(tables.map((t) => [t.name, new CsvWriter(join(tmp, 'csv', `${t.name}.csv`), columnsOf(t))]));
+    const db = await DuckDbWriter.open(join(tmp, 'news.duckdb'));
+    const merger = new EntityMerger();
+    const ids = new Map<string, Set<string>>(tables.map((t) => [t.name, new Set<string>()]));
+    const bySha = new Map<string, string>();
+    const rejects: Reject[] = [];
+    const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]));
+    const stageMs: Record<string, number> = {};
+    let bytes = 0;
+
+    const emit = async (name: TableName, rows: Record<string, unknown>[], sourceFile: string) => {
+      const t = tables.find((x) => x.name === name)!;
+      const seen = ids.get(name)!;
+      const fresh = rows.filter((r) => {
+        const id = r[t.primaryKey] as string;
+        if (seen.has(id)) {
+          rejects.push(rejectRow(sourceFile, 'invariants', `${name}: duplicate ${t.primaryKey} ${id}`, r));
+          return false;
+        }
+        seen.add(id);
+        return true;
+      });
+      csv.get(name)!.write(fresh);
+      await db.append(t, fresh);
+      counts[name] += fresh.length;
+    };
+
+    const accept = async (r: FileResult) => {
+      bytes += r.bytes;
+      for (const [k, v] of Object.entries(r.timings)) stageMs[k] = (stageMs[k] ?? 0) + v;
+      rejects.push(...r.rejects);
+      if (!r.rows) return;
+      const first = bySha.get(r.sha256!);
+      if (first) {
+        rejects.push(rejectRow(r.sourceFile, 'dedupe', `same content as ${first} (sha256 ${r.sha256}); kept once`));
+        return;
+      }
+      bySha.set(r.sha256!, r.sourceFile);
+      for (const t of tables) {
+        if (t.name === 'entities' || t.name === 'rejects') continue;
+        await emit(t.name as TableName, (r.rows as unknown as Record<string, Record<string, unknown>[]>)[t.name], r.sourceFile);
+      }
+      merger.add(r.entities, r.mentionTexts);
+    };
+
+    let done = 0;
+    for (const name of inputs) {
+      await accept(processFile(raw, name));
+      if (++done % 200 === 0) log(`extract: ${done}/${inputs.length} files`);
+    }
+    log(`extract: ${done} files, ${counts.articles} articles, ${rejects.length} rejects so far`);
+
+    const entities = merger.finish();
+    const entitySchema = tables.find((t) => t.name === 'entities')!.schema;
+    const goodEntities = entities.filter((e) => {
+      const p = entitySchema.safeParse(e);
+      if (!p.success) rejects.push(rejectRow('(all articles)', 'validate', `entities: ${zodReason(p.error)}`, e));
+      return p.success;
+    });
+    await emit('entities', goodEntities, '(all articles)');
+    await emit('rejects', rejects, '(build)');
+    log(`export: csv done; building news.duckdb and parquet`);
+
+    const dbCounts = await db.finish(join(tmp, 'parquet'));
+    db.close();
+    for (const w of csv.values()) w.close();
+    for (const t of tables) {
+      if (dbCounts[t.name] !== counts[t.name]) throw new Error(`row count mismatch in ${t.name}: csv ${counts[t.name]}, duckdb ${dbCounts[t.name]}`);
+    }
+    writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(dataPackage(), null, 2) + '\n');
+    writeFileSync(join(tmp, 'README.md'), dataDictionary());
+
+    // Swap in: the previous OUT stays whole until the new one is complete.
+    const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(tmp, out);
+    rmSync(old, { recursive: true, force: true });
+
+    const seconds = (performance.now() - started) / 1000;
+    return { inputs: inputs.length, articles: counts.articles, rejects: counts.rejects, rows: counts, seconds, megabytes: bytes / 1e6, stageMs };
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,28 @@
+// make build-data → this. Exit codes: 0 built; 1 build failed (previous OUT kept);
+// 3 built, but STRICT was set and some input or record was rejected.
+import { build } from './build.js';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const raw = arg('raw', process.env.RAW || 'raw');
+const out = arg('out', process.env.OUT || 'out');
+const strict = process.argv.includes('--strict') || ['1', 'true', 'yes'].includes((process.env.STRICT ?? '').toLowerCase());
+
+try {
+  const s = await build({ raw, out });
+  const err = (m: string) => process.stderr.write(m + '\n');
+  err(`summary: ${s.inputs} inputs → ${s.articles} articles, ${s.rejects} rejects, in ${s.seconds.toFixed(2)} s (${(s.megabytes / s.seconds).toFixed(2)} MB/s)`);
+  err('  rows: ' + Object.entries(s.rows).map(([t, n]) => `${t}=${n}`).join(' '));
+  err('  stage ms: ' + Object.entries(s.stageMs).map(([t, n]) => `${t}=${n.toFixed(0)}`).join(' '));
+  err(`  wrote ${out}/csv, ${out}/parquet, ${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
+  if (strict && s.rejects > 0) {
+    err(`STRICT: ${s.rejects} rejects (see ${out}/csv/rejects.csv); failing`);
+    process.exit(3);
+  }
+} catch (e) {
+  process.stderr.write(`build failed: ${(e as Error).message}\n`);
+  process.exit(1);
+}

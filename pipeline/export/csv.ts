@@ -1,0 +1,45 @@
+import Papa from 'papaparse';
+import { openSync, writeSync, closeSync } from 'node:fs';
+import type { Column } from '../../schemas/columns.js';
+
+export const LIST_SEPARATOR = '; ';
+// Cells a spreadsheet would read as a formula (OWASP CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell as CSV text: lists joined, nulls empty, text neutralized against formulas. */
+export function csvCell(col: Column, v: unknown): string | number {
+  if (v === null || v === undefined) return '';
+  if (col.type === 'list') return neutralize((v as string[]).join(LIST_SEPARATOR));
+  if (col.type === 'string') return neutralize(v as string);
+  return v as string | number;
+}
+
+export function neutralize(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+export function csvText(columns: Column[], rows: Record<string, unknown>[], header: boolean): string {
+  return Papa.unparse(
+    { fields: columns.map((c) => c.name), data: rows.map((r) => columns.map((c) => csvCell(c, r[c.name]))) },
+    { header, newline: '\r\n' },
+  );
+}
+
+/** Appends batches of rows to a CSV file: UTF-8 with BOM, header first, CRLF rows. */
+export class CsvWriter {
+  private readonly fd: number;
+  constructor(
+    path: string,
+    private readonly columns: Column[],
+  ) {
+    this.fd = openSync(path, 'w');
+    writeSync(this.fd, '\uFEFF' + csvText(columns, [], true).replace(/\r\n$/, '') + '\r\n');
+  }
+  write(rows: Record<string, unknown>[]): void {
+    if (rows.length === 0) return;
+    writeSync(this.fd, csvText(this.columns, rows, false) + '\r\n');
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,237 @@
+import type { Gazetteer } from './gazetteer.js';
+import type { Token } from './tokenize.js';
+import { dataJson } from '../../lexicon.js';
+
+// A greedy left-to-right averaged-perceptron tagger (BIO over PER/ORG/LOC/MISC).
+// Lower-case tokens are never scored (always O) except connectors inside a name,
+// which keeps the tagger fast: most of a news text is skipped.
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Tag = (typeof TAGS)[number];
+const NT = TAGS.length;
+
+/** Lower-case words that may sit inside a name ("Bank of England", "Charles de Gaulle"). */
+export const CONNECTORS = new Set(['of', 'the', 'de', 'and', '&', 'for', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'del', 'da', 'di', 'al', 'el', 'bin', 'ibn', 'y', 'on', 'upon', 'am', 'an', 'des', 'dos', 'das']);
+
+export interface Sentence {
+  tokens: Token[];
+  /** Headline-style sentence written in capitals. */
+  caps: boolean;
+}
+
+/** What the whole document says about a word. */
+export interface DocContext {
+  /** Words seen capitalized away from a sentence start. */
+  capMid: Set<string>;
+  /** Words seen in lower case. */
+  lowerSeen: Set<string>;
+}
+
+const UPPER = /\p{Lu}/u;
+
+export function hasUpper(s: string): boolean {
+  return UPPER.test(s);
+}
+
+export function isCapsSentence(tokens: Token[]): boolean {
+  let words = 0;
+  let upper = 0;
+  for (const t of tokens) {
+    if (t.text.length < 2 || !/\p{L}/u.test(t.text)) continue;
+    words++;
+    if (t.text === t.text.toUpperCase()) upper++;
+  }
+  return words >= 3 && upper / words >= 0.7;
+}
+
+/** First token index that starts the sentence proper (after opening quotes/brackets). */
+function firstWord(tokens: Token[]): number {
+  let i = 0;
+  while (i < tokens.length && /^["'“‘(\[«-]$/.test(tokens[i].text)) i++;
+  return i;
+}
+
+export function docContext(sents: Sentence[]): DocContext {
+  const capMid = new Set<string>();
+  const lowerSeen = new Set<string>();
+  for (const s of sents) {
+    if (s.caps) continue;
+    const f = firstWord(s.tokens);
+    for (let i = 0; i < s.tokens.length; i++) {
+      const t = s.tokens[i];
+      const c = t.text.charCodeAt(0);
+      if (c >= 97 && c <= 122) lowerSeen.add(t.lower);
+      else if (i !== f && hasUpper(t.text[0])) capMid.add(t.lower);
+    }
+  }
+  return { capMid, lowerSeen };
+}
+
+function shape(s: string): string {
+  let out = '';
+  let prev = '';
+  for (const ch of s) {
+    let c: string;
+    if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{L}/u.test(ch)) c = 'x';
+    else c = ch;
+    if (c !== prev) out += c;
+    prev = c;
+  }
+  return out;
+}
+
+/** Gazetteer matches covering each token: "tag:B", "tag:I", "tag:E", "tag:S" features. */
+function gazetteerMarks(g: Gazetteer, tokens: Token[]): string[][] {
+  const marks: string[][] = tokens.map(() => []);
+  for (let i = 0; i < tokens.length; i++) {
+    const max = g.maxLen.get(tokens[i].lower);
+    if (!max) continue;
+    let key = '';
+    for (let n = 1; n <= max && i + n <= tokens.length; n++) {
+      key = n === 1 ? tokens[i].lower : key + ' ' + tokens[i + n - 1].lower;
+      const tags = g.tags.get(key);
+      if (!tags) continue;
+      for (const tag of tags) {
+        if (n === 1) marks[i].push(tag + ':S');
+        else for (let k = 0; k < n; k++) marks[i + k].push(tag + (k === 0 ? ':B' : k === n - 1 ? ':E' : ':I'));
+      }
+    }
+  }
+  return marks;
+}
+
+/** True when the tagger looks at token i at all. */
+export function isCandidate(tokens: Token[], i: number, caps: boolean): boolean {
+  const t = tokens[i].text;
+  if (caps) return /\p{L}/u.test(t) && !CONNECTORS.has(tokens[i].lower);
+  return UPPER.test(t);
+}
+
+/** Features of token i that do not depend on earlier tags. */
+export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocContext, marks: string[][]): string[] {
+  const toks = s.tokens;
+  const t = toks[i];
+  const w = t.lower;
+  const p = i > 0 ? toks[i - 1] : null;
+  const n = i + 1 < toks.length ? toks[i + 1] : null;
+  const cp = s.caps ? 'C' : '';
+  const sh = shape(t.text);
+  const f: string[] = [
+    'b',
+    cp + 'b',
+    'w=' + w,
+    cp + 'sh=' + sh,
+    's3=' + w.slice(-3),
+    'pw=' + (p ? p.lower : '<s>'),
+    'nw=' + (n ? n.lower : '</s>'),
+    'ppw=' + (i > 1 ? toks[i - 2].lower : '<s>'),
+    'nnw=' + (i + 2 < toks.length ? toks[i + 2].lower : '</s>'),
+    cp + 'psh=' + (p ? shape(p.text) : '<s>'),
+    cp + 'nsh=' + (n ? shape(n.text) : '</s>'),
+    cp + 'nsh|sh=' + (n ? shape(n.text) : '</s>') + '|' + sh,
+  ];
+  if (w.length > 4) f.push('s4=' + w.slice(-4));
+  const isFirst = i === firstWord(toks);
+  if (isFirst) f.push('first');
+  if (g.common.has(w)) f.push(isFirst ? 'first&common' : cp + 'common');
+  if (g.notName.has(w)) f.push('notname');
+  if (g.first.has(w)) f.push('fn');
+  if (g.last.has(w)) f.push('ln');
+  if (p && g.first.has(p.lower)) f.push('p-fn');
+  if (p && g.personTitle.has(p.lower)) f.push('p-title');
+  if (i > 1 && g.personTitle.has(toks[i - 2].lower)) f.push('pp-title');
+  if (g.orgSuffix.has(w)) f.push('osfx');
+  if (g.locKeyword.has(w)) f.push('lkw');
+  if (g.miscKeyword.has(w)) f.push('mkw');
+  if (!s.caps) {
+    if (dc.capMid.has(w)) f.push('capmid');
+    if (dc.lowerSeen.has(w)) f.push('lowseen');
+  }
+  // The capitalized run the token sits in: what its last word says.
+  let e = i;
+  while (e + 1 < toks.length && isCandidate(toks, e + 1, s.caps)) e++;
+  const lastW = toks[e].lower;
+  if (e > i) {
+    if (g.orgSuffix.has(lastW)) f.push('run-osfx');
+    if (g.locKeyword.has(lastW)) f.push('run-lkw');
+    if (g.miscKeyword.has(lastW)) f.push('run-mkw');
+  }
+  for (const m of marks[i]) f.push('g=' + m);
+  return f;
+}
+
+export interface Weights {
+  get(feature: string): ArrayLike<number> | undefined;
+}
+
+let loaded: Map<string, Float32Array> | null = null;
+
+/** The trained weights (data/ner_model.json, made by scripts/train-ner.ts). */
+export function modelWeights(): Map<string, Float32Array> {
+  if (loaded) return loaded;
+  const raw = dataJson<{ scale: number; features: Record<string, number[]> }>('ner_model.json');
+  loaded = new Map();
+  for (const [k, v] of Object.entries(raw.features)) loaded.set(k, Float32Array.from(v, (x) => x / raw.scale));
+  return loaded;
+}
+
+const ALLOWED: boolean[][] = TAGS.map((prev) =>
+  TAGS.map((cur) => !cur.startsWith('I-') || (prev !== 'O' && prev.slice(2) === cur.slice(2))),
+);
+
+export function score(w: Weights, feats: string[], out: Float64Array): void {
+  out.fill(0);
+  for (const f of feats) {
+    const v = w.get(f);
+    if (!v) continue;
+    for (let k = 0; k < NT; k++) out[k] += v[k];
+  }
+}
+
+/** Tag-history features added to the static ones at decode time. */
+export function historyFeatures(prev: number, prev2: number, feats: string[]): string[] {
+  const p = TAGS[prev];
+  return ['t1=' + p, 't2=' + TAGS[prev2] + '|' + p, 't1|' + feats[3] + '|' + p];
+}
+
+/**
+ * Tags one sentence greedily. `onToken` (training) sees each scored token's
+ * features and may return the tag to follow instead of the predicted one.
+ */
+export function tagSentence(
+  g: Gazetteer,
+  s: Sentence,
+  dc: DocContext,
+  w: Weights,
+  onToken?: (i: number, feats: string[], predicted: number) => number,
+): number[] {
+  const toks = s.tokens;
+  const tags = new Array<number>(toks.length).fill(0);
+  let marks: string[][] | null = null;
+  const sc = new Float64Array(NT);
+  for (let i = 0; i < toks.length; i++) {
+    const prev = i > 0 ? tags[i - 1] : 0;
+    let cand = isCandidate(toks, i, s.caps);
+    if (!cand && prev !== 0 && CONNECTORS.has(toks[i].lower) && i + 1 < toks.length && isCandidate(toks, i + 1, s.caps)) cand = true;
+    if (!cand) continue;
+    marks ??= gazetteerMarks(g, toks);
+    const feats = tokenFeatures(g, s, i, dc, marks);
+    feats.push(...historyFeatures(prev, i > 1 ? tags[i - 2] : 0, feats));
+    score(w, feats, sc);
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let k = 0; k < NT; k++) {
+      if (!ALLOWED[prev][k]) continue;
+      if (sc[k] > bestScore) {
+        bestScore = sc[k];
+        best = k;
+      }
+    }
+    tags[i] = onToken ? onToken(i, feats, best) : best;
+  }
+  return tags;
+}

@@ -1,0 +1,268 @@
+import type { Span } from '../../types.js';
+import { dataJson, wordList } from '../../lexicon.js';
+
+/** A word or punctuation token of a stretch of text, with its offsets. */
+export interface Tok extends Span {
+  text: string;
+  lower: string;
+  word: boolean;
+  cap: boolean;
+}
+
+// Abbreviations whose period belongs to the word (initials, titles, U.S.).
+const ABBREV = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Capt|Maj|Adm|Pres|Sec|Atty|Supt|Cmdr|Insp)$/u;
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.\-](?=[\p{L}\p{N}]))*|\S/gu;
+
+/** Tokens of text[start, end). */
+export function tokenize(text: string, start: number, end: number): Tok[] {
+  const out: Tok[] = [];
+  const seg = text.slice(start, end);
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(seg)) !== null) {
+    let s = start + m.index;
+    let e = s + m[0].length;
+    let t = m[0];
+    const word = /^[\p{L}\p{N}]/u.test(t);
+    if (word && text[e] === '.' && e < end && ABBREV.test(t)) {
+      e++;
+      t += '.';
+      TOKEN.lastIndex++;
+    }
+    out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), word, cap: word && /^\p{Lu}/u.test(t) });
+    s = e;
+  }
+  return out;
+}
+
+interface Lexicon {
+  pronouns: string[];
+  personPronouns: string[];
+  determiners: string[];
+  betweenSubjectAndVerb: string[];
+  clauseBreakers: string[];
+  nameConnectors: string[];
+  afterVerbSkip: string[];
+  phraseCues: string[];
+  hedges: string[];
+  titles: string[];
+  discourseOpeners: string[];
+}
+
+export interface Lex {
+  /** Inflected form (lower case, particle joined by a space) → base form. */
+  verbs: Map<string, string>;
+  /** Base forms good enough for reported speech without marks. */
+  indirect: Set<string>;
+  /** Two-word verbs: first word → second words. */
+  particles: Map<string, Set<string>>;
+  pronouns: Set<string>;
+  personPronouns: Set<string>;
+  determiners: Set<string>;
+  between: Set<string>;
+  breakers: Set<string>;
+  connectors: Set<string>;
+  phraseCues: string[][];
+  titles: Set<string>;
+  openers: Set<string>;
+}
+
+let lexCache: Lex | null = null;
+
+/** The quote stage's word lists, loaded once. */
+export function lex(): Lex {
+  if (lexCache) return lexCache;
+  const j = dataJson<Lexicon>('quote_lexicon.json');
+  const verbs = new Map<string, string>();
+  const particles = new Map<string, Set<string>>();
+  for (const line of wordList('speech_verbs.txt')) {
+    const forms = line.split(/\s+/);
+    const base = forms[0].replace(/_/g, ' ');
+    for (const f of forms) {
+      const parts = f.toLowerCase().split('_');
+      verbs.set(parts.join(' '), base);
+      if (parts.length === 2) {
+        if (!particles.has(parts[0])) particles.set(parts[0], new Set());
+        particles.get(parts[0])!.add(parts[1]);
+      }
+    }
+  }
+  lexCache = {
+    verbs,
+    particles,
+    indirect: new Set(wordList('indirect_verbs.txt').map((w) => w.toLowerCase().replace(/_/g, ' '))),
+    pronouns: new Set(j.pronouns),
+    personPronouns: new Set(j.personPronouns),
+    determiners: new Set(j.determiners),
+    between: new Set(j.betweenSubjectAndVerb),
+    breakers: new Set(j.clauseBreakers),
+    connectors: new Set(j.nameConnectors),
+    phraseCues: j.phraseCues.map((p) => p.split(' ')),
+    titles: new Set(j.titles.map((t) => t.toLowerCase())),
+    openers: new Set(j.discourseOpeners.map((t) => t.toLowerCase())),
+  };
+  return lexCache;
+}
+
+/** A cue found in the tokens: the verb (or phrase) and where it sits. */
+export interface Cue {
+  /** Index of the first and one past the last token of the cue. */
+  from: number;
+  to: number;
+  /** Base form of the verb, or the phrase itself. */
+  base: string;
+  phrase: boolean;
+}
+
+/** The speech cue starting at token i (a verb, a verb with particle, or a phrase cue), or null. */
+export function cueAt(toks: Tok[], i: number): Cue | null {
+  const L = lex();
+  const t = toks[i];
+  if (!t || !t.word) return null;
+  for (const p of L.phraseCues) {
+    if (p.every((w, k) => toks[i + k]?.lower === w)) return { from: i, to: i + p.length, base: p.join(' '), phrase: true };
+  }
+  const next = toks[i + 1];
+  if (next && L.particles.get(t.lower)?.has(next.lower)) {
+    const base = L.verbs.get(`${t.lower} ${next.lower}`);
+    if (base) return { from: i, to: i + 2, base, phrase: false };
+  }
+  const base = L.verbs.get(t.lower);
+  // A capitalized verb form mid-sentence is a name ("Tweet", "Post" as a newspaper).
+  if (!base || (t.cap && i > 0 && toks[i - 1].word)) return null;
+  return { from: i, to: i + 1, base, phrase: false };
+}
+
+const isPossessive = (t: Tok) => /['’]s$/i.test(t.text) || /s['’]$/.test(t.text);
+const isNameWord = (t: Tok) => t.cap || /^\p{N}/u.test(t.text);
+
+/** A speaker phrase: the whole noun phrase and the name words in it. */
+export interface SpeakerPhrase {
+  /** The whole phrase ("Kremlin spokesman Dmitry Peskov"). */
+  phrase: Span;
+  /** The name words ("Dmitry Peskov"), or the phrase itself when it has no name. */
+  name: Span;
+  pronoun: string | null;
+}
+
+/** Name part of an NP token range: the last capitalized run, without title words or possessive owners. */
+function nameOf(toks: Tok[], a: number, b: number, sentenceStart: number): SpeakerPhrase | null {
+  const L = lex();
+  if (a >= b) return null;
+  if (b - a === 1 && L.pronouns.has(toks[a].lower)) {
+    return { phrase: toks[a], name: toks[a], pronoun: toks[a].lower };
+  }
+  // Last run of name words (joined by connectors such as "of").
+  let e = b;
+  while (e > a && !isNameWord(toks[e - 1])) e--;
+  if (e === a) {
+    // No name: "the judge", "a spokesman".
+    return { phrase: { start: toks[a].start, end: toks[b - 1].end }, name: { start: toks[a].start, end: toks[b - 1].end }, pronoun: null };
+  }
+  let s = e - 1;
+  while (s > a) {
+    const p = toks[s - 1];
+    if (isNameWord(p) && !(isPossessive(p) && s - 1 >= a)) { s--; continue; }
+    if (L.connectors.has(p.lower) && s - 2 >= a && isNameWord(toks[s - 2]) && p.lower !== 'the') { s--; continue; }
+    break;
+  }
+  // A possessive owner inside the run ("Breitbart’s Joel Pollak") is not the speaker.
+  for (let k = e - 2; k >= s; k--) if (isPossessive(toks[k])) { s = k + 1; break; }
+  // Leading title words ("Kremlin spokesman", "President", "Sen.") are not the name;
+  // a run that is nothing but titles and owners keeps its words.
+  let n = s;
+  while (n < e - 1 && (L.titles.has(toks[n].lower) || L.titles.has(toks[n].lower.replace(/\.$/, '')))) n++;
+  // A sentence-initial discourse word ("Meanwhile") is no name.
+  if (n === e - 1 && toks[n].start === sentenceStart && L.openers.has(toks[n].lower)) return null;
+  // Lower-case words after the run belong to the name of an organization ("Xinhua news agency")
+  // or make it an owner ("Clinton’s campaign").
+  const nameEnd = e < b && (isPossessive(toks[e - 1]) || b - e <= 2) ? b : e;
+  return {
+    phrase: { start: toks[a].start, end: toks[b - 1].end },
+    name: { start: toks[n].start, end: toks[nameEnd - 1].end },
+    pronoun: null,
+  };
+}
+
+/**
+ * The subject noun phrase that ends just before token `verb` (skipping adverbs and
+ * auxiliaries), not reaching before token `lo`. "Huma Abedin, vice chairwoman for
+ * ..., said" gives Huma Abedin: an appositive between commas is stepped over.
+ */
+export function subjectBefore(toks: Tok[], verb: number, lo: number, sentenceStart: number): SpeakerPhrase | null {
+  const L = lex();
+  let i = verb - 1;
+  let skipped = 0;
+  while (i >= lo && toks[i].word && !toks[i].cap && (L.between.has(toks[i].lower) || /ly$/.test(toks[i].lower)) && skipped < 3) {
+    i--;
+    skipped++;
+  }
+  const end = i + 1;
+  while (i >= lo) {
+    const t = toks[i];
+    if (!t.word) break;
+    if (L.pronouns.has(t.lower)) {
+      if (i === end - 1) i--;
+      break;
+    }
+    if (!t.cap && L.breakers.has(t.lower) && !L.connectors.has(t.lower)) break;
+    if (L.determiners.has(t.lower) && !t.cap) { i--; break; }
+    if (end - i > 10) return null;
+    i--;
+  }
+  const a = i + 1;
+  if (a >= end) return null;
+  const np = nameOf(toks, a, end, sentenceStart);
+  // An appositive ("vice chairwoman for ...", "an expert on ...") after a name and a comma.
+  const first = toks[a];
+  const before = toks[a - 1];
+  if (np && !np.pronoun && before && before.text === ',' && !first.cap && a - 2 >= lo) {
+    let j = a - 2;
+    const e = j + 1;
+    while (j >= lo && toks[j].word && (isNameWord(toks[j]) || L.connectors.has(toks[j].lower))) j--;
+    if (e - (j + 1) >= 1 && isNameWord(toks[e - 1])) {
+      const named = nameOf(toks, j + 1, e, sentenceStart);
+      if (named) return named;
+    }
+  }
+  // "for Clinton’s presidential campaign" cut at "for": an appositive we could not step over.
+  if (np && !np.pronoun && toks[a - 1] && toks[a - 1].word && !isNameWord(first) && L.breakers.has(toks[a - 1].lower)) {
+    let k = a - 1;
+    while (k >= lo && toks[k].text !== ',') k--;
+    if (k > lo && toks[k].text === ',') {
+      const e = k;
+      let j = e - 1;
+      while (j >= lo && toks[j].word && (isNameWord(toks[j]) || L.connectors.has(toks[j].lower))) j--;
+      if (e - (j + 1) >= 1 && isNameWord(toks[e - 1]) && (j < lo || !toks[j].word)) {
+        const named = nameOf(toks, j + 1, e, sentenceStart);
+        if (named) return named;
+      }
+    }
+  }
+  return np;
+}
+
+/** The noun phrase right after a cue ("said Pyotr Topychkanov, a ..."; "according to the Times"). */
+export function objectAfter(toks: Tok[], from: number, hi: number, sentenceStart: number): SpeakerPhrase | null {
+  const L = lex();
+  let i = from;
+  while (i < hi) {
+    const t = toks[i];
+    if (!t.word) break;
+    if (L.pronouns.has(t.lower) && i === from) return nameOf(toks, i, i + 1, sentenceStart);
+    if (!t.cap && L.breakers.has(t.lower) && !(L.connectors.has(t.lower) && i > from)) break;
+    if (i - from >= 10) break;
+    i++;
+  }
+  // Trailing connectors are not part of it.
+  while (i > from && L.connectors.has(toks[i - 1].lower)) i--;
+  if (i === from) return null;
+  // "the former secretary of state" has no capitalized word but is a speaker phrase;
+  // a phrase with a name keeps the words up to the name run's end.
+  return nameOf(toks, from, i, sentenceStart);
+}
+
+/** Is token i a finite-verb-looking speech cue (not "saying", "told" as adjective ...)? */
+export function isParticiple(t: Tok): boolean {
+  return /ing$/.test(t.lower);
+}

@@ -1,0 +1,123 @@
+import type { Span } from '../../types.js';
+
+/**
+ * A quoted stretch of text: from its opening mark to its closing mark (both
+ * included). A quote that runs over several paragraphs (each continued
+ * paragraph opens with a mark and has no closing one, the newswire convention)
+ * is one unit whose span covers all its paragraphs.
+ */
+export interface QuoteUnit extends Span {
+  /** Content without the outer marks. */
+  innerStart: number;
+  innerEnd: number;
+  /** False when the last piece never closed (runs to its paragraph end). */
+  closed: boolean;
+  /** Number of paragraphs it spans. */
+  paragraphs: number;
+}
+
+interface Mark {
+  at: number;
+  len: number;
+  role: 'open' | 'close' | 'either';
+}
+
+const SPACE = /\s/;
+// What may stand before an opening straight quote.
+const BEFORE_OPEN = /[\s([{\u2014\u2013\-/:;,]/;
+// What may follow a closing straight quote.
+const AFTER_CLOSE = /[\s.,;:!?)\]}\u2014\u2013\-'’…]/;
+
+/** The double quotation marks of one paragraph, each tagged open / close / either. */
+function marksOf(text: string, start: number, end: number): Mark[] {
+  const out: Mark[] = [];
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '\u201C' || c === '\u201E' || c === '\u00AB') out.push({ at: i, len: 1, role: 'open' });
+    else if (c === '\u201D' || c === '\u00BB') {
+      // A right mark typed where an opening one belongs (after a space, before a word).
+      const prev = i > start ? text[i - 1] : ' ';
+      const next = i + 1 < end ? text[i + 1] : ' ';
+      const misTyped = SPACE.test(prev) && !SPACE.test(next) && /[\p{L}\p{N}]/u.test(next);
+      out.push({ at: i, len: 1, role: misTyped ? 'either' : 'close' });
+    } else if (c === '`' && text[i + 1] === '`') {
+      out.push({ at: i, len: 2, role: 'open' });
+      i++;
+    } else if (c === "'" && text[i + 1] === "'") {
+      out.push({ at: i, len: 2, role: 'close' });
+      i++;
+    } else if (c === '"') {
+      const prev = i > start ? text[i - 1] : '';
+      const next = i + 1 < end ? text[i + 1] : '';
+      const openLike = (prev === '' || BEFORE_OPEN.test(prev)) && next !== '' && !SPACE.test(next);
+      const closeLike = prev !== '' && !SPACE.test(prev) && (next === '' || AFTER_CLOSE.test(next));
+      out.push({ at: i, len: 1, role: openLike && !closeLike ? 'open' : closeLike && !openLike ? 'close' : 'either' });
+    }
+  }
+  return out;
+}
+
+interface Piece extends Span {
+  openLen: number;
+  closeLen: number;
+  closed: boolean;
+  paragraph: number;
+}
+
+/**
+ * Finds the quoted stretches of a document paragraph by paragraph. Curly and
+ * straight double marks, `` '' and guillemets are read; single marks are left
+ * alone (apostrophes, or quotes nested inside a double-quoted one).
+ */
+export function findQuoteUnits(text: string, paragraphs: ReadonlyArray<Span>): QuoteUnit[] {
+  const pieces: Piece[] = [];
+  // Index of the pieces left open at the end of each paragraph.
+  const openAtEnd = new Map<number, number>();
+  paragraphs.forEach((p, pi) => {
+    let open: Mark | null = null;
+    for (const m of marksOf(text, p.start, p.end)) {
+      if (open === null) {
+        // A stray closing mark (an inch sign, a typo) opens nothing.
+        if (m.role !== 'close') open = m;
+        continue;
+      }
+      if (m.role === 'open') {
+        // Two openings in a row: the first never closed; start again here.
+        open = m;
+        continue;
+      }
+      pieces.push({ start: open.at, end: m.at + m.len, openLen: open.len, closeLen: m.len, closed: true, paragraph: pi });
+      open = null;
+    }
+    if (open !== null) {
+      openAtEnd.set(pi, pieces.length);
+      pieces.push({ start: open.at, end: p.end, openLen: open.len, closeLen: 0, closed: false, paragraph: pi });
+    }
+  });
+  // Chain an unclosed piece with the next paragraph's first piece when that
+  // paragraph opens with the mark (a quote continued over paragraphs).
+  const units: QuoteUnit[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const first = pieces[i];
+    let last = first;
+    let n = 1;
+    while (!last.closed && openAtEnd.has(last.paragraph)) {
+      const next = pieces[i + 1];
+      const para = paragraphs[last.paragraph + 1];
+      if (!next || !para || next.paragraph !== last.paragraph + 1) break;
+      if (text.slice(para.start, next.start).trim() !== '') break;
+      last = next;
+      i++;
+      n++;
+    }
+    units.push({
+      start: first.start,
+      end: last.end,
+      innerStart: first.start + first.openLen,
+      innerEnd: last.end - last.closeLen,
+      closed: last.closed,
+      paragraphs: n,
+    });
+  }
+  return units;
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A short stable id from content: same parts, same id, whatever the run. */
+export function stableId(prefix: string, ...parts: Array<string | number | null>): string {
+  const h = createHash('sha1').update([prefix, ...parts].map((p) => String(p ?? '')).join('\u241F')).digest('hex');
+  return `${prefix}_${h.slice(0, 16)}`;
+}
+
+/** Lower-case ASCII slug for entity keys: "Vladimir Putin" → "vladimir-putin". */
+export function slug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Maps UTF-16 indices of `text` to code-point indices (identity when no astral characters). */
+export function codePointMapper(text: string): (utf16: number) => number {
+  if (!/[\uD800-\uDBFF]/.test(text)) return (i) => i;
+  const map = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = cp;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        map[++i] = cp;
+      }
+    }
+    cp++;
+  }
+  map[text.length] = cp;
+  return (i) => map[i];
+}
+
+/** The code-point substring [start, end) of text. */
+export function cpSlice(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join('');
+}

@@ -1,0 +1,121 @@
+// One input file → validated rows, or rejects. Pure apart from reading the file,
+// so it can run in a worker thread.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MetaSidecarSchema, type Reject } from '../schemas/tables.js';
+import { decode, htmlToText, InputError } from './read.js';
+import { parseArticle } from './structure.js';
+import { toDoc } from './doc.js';
+import { emptyAnnotations, EXTRACT_STAGES } from './extract/index.js';
+import { articleRows, type ArticleRows } from './rows.js';
+import { rejectRow, validateArticle, zodReason } from './validate.js';
+import { sha256Hex } from './ids.js';
+import type { Annotations, Doc, EntityHit } from './types.js';
+
+export interface FileResult {
+  sourceFile: string;
+  sha256: string | null;
+  rows: ArticleRows | null;
+  entities: EntityHit[];
+  /** Surface texts of accepted mentions, per entity key. */
+  mentionTexts: Map<string, string[]>;
+  rejects: Reject[];
+  /** Milliseconds spent per stage. */
+  timings: Record<string, number>;
+  bytes: number;
+}
+
+export const INPUT_FILE = /\.(txt|md|html?)$/i;
+
+/** Runs the extract stages one by one, timing each. */
+function timedExtract(doc: Doc, timings: Record<string, number>): Annotations {
+  let ann = emptyAnnotations();
+  for (const stage of EXTRACT_STAGES) {
+    const t0 = performance.now();
+    ann = { ...ann, ...stage.run(doc, ann) };
+    timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - t0;
+  }
+  return ann;
+}
+
+export function processFile(rawDir: string, name: string): FileResult {
+  const timings: Record<string, number> = {};
+  const result: FileResult = { sourceFile: name, sha256: null, rows: null, entities: [], mentionTexts: new Map(), rejects: [], timings, bytes: 0 };
+  let t0 = performance.now();
+  try {
+    const bytes = readFileSync(join(rawDir, name));
+    result.bytes = bytes.length;
+    const sha256 = sha256Hex(bytes);
+    result.sha256 = sha256;
+    const decoded = decode(bytes);
+    let source = decoded.text;
+    if (/\.html?$/i.test(name)) source = htmlToText(source);
+    if (source.trim().length === 0) throw new InputError('read', 'no text (empty or whitespace only)');
+    timings.read = performance.now() - t0;
+
+    t0 = performance.now();
+    const parsed = parseArticle(source);
+    const metaPath = join(rawDir, name.replace(INPUT_FILE, '') + '.meta.json');
+    if (existsSync(metaPath)) {
+      let meta: unknown = null;
+      try {
+        meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+      } catch (e) {
+        result.rejects.push(rejectRow(name, 'meta', `${name.replace(INPUT_FILE, '')}.meta.json is not valid JSON: ${(e as Error).message}`));
+      }
+      if (meta !== null) {
+        const m = MetaSidecarSchema.safeParse(meta);
+        if (!m.success) {
+          result.rejects.push(rejectRow(name, 'meta', `${name.replace(INPUT_FILE, '')}.meta.json ignored: ${zodReason(m.error)}`));
+        } else {
+          const v = m.data;
+          if (v.published !== undefined) parsed.published = v.published;
+          if (v.title !== undefined) parsed.title = v.title;
+          if (v.publisher !== undefined) parsed.publisher = v.publisher;
+          if (v.source_url !== undefined) parsed.sourceUrl = v.source_url;
+          if (v.authors !== undefined) parsed.authors = v.authors;
+          if (v.language !== undefined) parsed.language = v.language;
+        }
+      }
+    }
+    const articleId = sha256.slice(0, 16);
+    const doc = toDoc(articleId, parsed);
+    timings.structure = performance.now() - t0;
+
+    let ann: Annotations;
+    try {
+      ann = timedExtract(doc, timings);
+    } catch (e) {
+      // A failing extractor costs this article its annotations, not the build.
+      result.rejects.push(rejectRow(name, 'extract', `extraction failed: ${(e as Error).message}`));
+      ann = emptyAnnotations();
+    }
+
+    t0 = performance.now();
+    const { rows, entities } = articleRows({ articleId, sourceFile: name, sha256, encoding: decoded.encoding, parsed, doc, ann });
+    const keys = new Set(entities.map((e) => e.entityKey));
+    const checked = validateArticle(rows, keys, name);
+    result.rejects.push(...checked.rejects);
+    if (checked.rows.articles.length === 0) return result; // the article row itself was refused
+    result.rows = checked.rows;
+    for (const m of checked.rows.mentions) {
+      const list = result.mentionTexts.get(m.entity_id) ?? [];
+      list.push(m.text);
+      result.mentionTexts.set(m.entity_id, list);
+    }
+    const used = new Set<string>(result.mentionTexts.keys());
+    for (const r of checked.rows.person_roles) {
+      used.add(r.person_id);
+      if (r.organization_id) used.add(r.organization_id);
+    }
+    for (const e of checked.rows.events) for (const k of [e.actor_id, e.target_id, e.location_id]) if (k) used.add(k);
+    for (const q of checked.rows.quotes) if (q.speaker_id) used.add(q.speaker_id);
+    result.entities = entities.filter((e) => used.has(e.entityKey));
+    timings.validate = performance.now() - t0;
+  } catch (e) {
+    if (e instanceof InputError) result.rejects.push(rejectRow(name, e.stage, e.message));
+    else result.rejects.push(rejectRow(name, 'read', `could not process: ${(e as Error).message}`));
+  }
+  return result;
+}
+

@@ -1,0 +1,70 @@
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+export class InputError extends Error {
+  constructor(
+    readonly stage: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Decodes raw bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252. Binary is refused. */
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) throw new InputError('read', 'empty file');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  let nul = 0;
+  let ctrl = 0;
+  const probe = bytes.subarray(0, 65536);
+  for (const b of probe) {
+    if (b === 0) nul++;
+    else if (b < 9 || (b > 13 && b < 32)) ctrl++;
+  }
+  if (nul > 0 || ctrl / probe.length > 0.05) throw new InputError('decode', 'binary file (control bytes found), not text');
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
+    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    // Not UTF-8: news files of that kind are almost always Windows-1252 (a superset of Latin-1's printable range).
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/**
+ * Turns an HTML page into the plain layout (title, byline, paragraphs) with
+ * Readability over a script-free DOM: nothing is executed or fetched.
+ */
+export function htmlToText(html: string): string {
+  const { document } = parseHTML(html);
+  for (const el of Array.from(document.querySelectorAll('script, style, noscript, iframe'))) el.remove();
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const published =
+    document.querySelector('meta[property="article:published_time"]')?.getAttribute('content') ??
+    document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    null;
+  // Readability changes the document it reads.
+  const article = new Readability(document as unknown as Document).parse();
+  const title = (article?.title ?? document.querySelector('title')?.textContent ?? '').trim();
+  const blocks: string[] = [];
+  if (article?.content) {
+    const { document: body } = parseHTML(`<html><body>${article.content}</body></html>`);
+    for (const el of Array.from(body.querySelectorAll('h1, h2, h3, h4, p, li, blockquote'))) {
+      if (el.querySelector('p, li')) continue;
+      const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (t) blocks.push(t);
+    }
+  }
+  const head = [title];
+  if (article?.byline) head.push(/^by\s/i.test(article.byline) ? article.byline.trim() : `By ${article.byline.trim()}`);
+  if (published && /^\d{4}-\d{2}-\d{2}/.test(published)) head.push(published.slice(0, 10));
+  const tail = canonical && /^https?:\/\//.test(canonical) ? [`Original url: ${canonical}`] : [];
+  return [...head.filter(Boolean), ...blocks, ...tail].join('\n\n');
+}
