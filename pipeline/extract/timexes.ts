@@ -1,7 +1,79 @@
-import type { ExtractStage } from '../types.js';
+import type { Doc, ExtractStage, TimexHit } from '../types.js';
+import { parseYmd, rangeOf } from './timex/calendar.js';
+import { RULES, isFuture, type Ctx, type DocState, type Rule } from './timex/grammar.js';
+
+interface Candidate {
+  start: number;
+  end: number;
+  rule: Rule;
+  priority: number;
+  m: RegExpExecArray;
+  sentence: number;
+}
+
+/** Every rule's matches in one sentence (sentence-relative offsets in `m`). */
+function candidates(text: string, sStart: number, sEnd: number, sentence: number): Candidate[] {
+  const s = text.slice(sStart, sEnd);
+  const out: Candidate[] = [];
+  RULES.forEach((rule, priority) => {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(s)) !== null) {
+      if (m[0].length === 0) { rule.re.lastIndex++; continue; }
+      const g = m.groups ?? {};
+      if (!rule.check || rule.check(g, m, s)) {
+        out.push({ start: sStart + m.index, end: sStart + m.index + m[0].length, rule, priority, m, sentence });
+      }
+    }
+  });
+  return out;
+}
+
+/** Longest match wins; on equal length the earlier rule. */
+function select(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const c of sorted) {
+    if (chosen.some((x) => x.start < c.end && c.start < x.end)) continue;
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Finds and normalizes the temporal expressions of a document. */
+export function findTimexes(doc: Doc): TimexHit[] {
+  const dct = parseYmd(doc.published);
+  const state: DocState = { lastPeriod: null };
+  const hits: TimexHit[] = [];
+  const sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length, index: 0, paragraph: 0 }];
+  for (const sent of sentences) {
+    const sText = doc.text.slice(sent.start, sent.end);
+    // cheap gate: every rule needs a digit or a letter sequence we know; most sentences have some
+    const chosen = select(candidates(doc.text, sent.start, sent.end, sent.index));
+    if (!chosen.length) continue;
+    const future = isFuture(sText);
+    for (const c of chosen) {
+      const ctx: Ctx = { dct, sentence: sText, sentenceIndex: sent.index, at: c.start - sent.start, future, state };
+      const n = c.rule.norm(c.m.groups ?? {}, ctx, c.m);
+      if (!n) continue;
+      const r = n.type === 'DATE' || n.type === 'TIME' ? rangeOf(n.value) : { start: null, end: null, precision: 'unknown' as const };
+      hits.push({
+        start: c.start,
+        end: c.end,
+        type: n.type,
+        value: n.value,
+        dateStart: r.start,
+        dateEnd: r.end,
+        precision: r.precision,
+        rule: c.rule.name,
+      });
+    }
+  }
+  return hits;
+}
 
 export const timexStage: ExtractStage<'timexes'> = {
   name: 'timexes',
   fills: ['timexes'],
-  run: () => ({ timexes: [] }),
+  run: (doc) => ({ timexes: findTimexes(doc) }),
 };

@@ -1,0 +1,718 @@
+// Rule grammar for temporal expressions, after TimeML/TempEval-3 conventions:
+// spans include determiners and approximators ("the past two months",
+// "about a decade") but not prepositions ("on", "in"); values are TIMEX3.
+// Each rule is a regular expression over one sentence plus a normalizer that
+// resolves relative expressions against the document creation time (DCT).
+import type { TimexType } from '../../types.js';
+import {
+  LEX, MONTH, MONTH_FULL, WEEKDAY, SEASON, POD, NUM, VAGUE, UNIT, TZ, HOLIDAY, parseNum, COUNT_NOUNS,
+} from './lexicon.js';
+import {
+  type Ymd, addDays, addMonths, fmtDay, fmtMonth, fmtWeek, isoWeekday, quarterOf, isValid, easter, thanksgiving,
+  weekStart,
+} from './calendar.js';
+
+export interface Norm {
+  type: TimexType;
+  value: string;
+}
+
+/** What earlier expressions of the same document leave behind for later ones. */
+export interface DocState {
+  /** The last quarter or half named, for "the quarter", "a year earlier". */
+  lastPeriod: { y: number | null; code: string; sentence: number } | null;
+}
+
+export interface Ctx {
+  dct: Ymd | null;
+  /** Sentence text and its index in the document. */
+  sentence: string;
+  sentenceIndex: number;
+  /** Offset of the match inside the sentence. */
+  at: number;
+  future: boolean;
+  state: DocState;
+}
+
+type Groups = Record<string, string | undefined>;
+
+export interface Rule {
+  name: string;
+  re: RegExp;
+  /** Context checks that need no document state; false drops the match. */
+  check?: (g: Groups, m: RegExpExecArray, s: string) => boolean;
+  norm: (g: Groups, ctx: Ctx, m: RegExpExecArray) => Norm | null;
+}
+
+const S = '(?<![\\w\'’])';
+const E = '(?![\\w’])';
+const rx = (src: string): RegExp => new RegExp(`${S}(?:${src})${E}`, 'gi');
+
+// ---------------------------------------------------------------------------
+// helpers
+
+const isCap = (w: string | undefined): boolean => !!w && /^[A-Z]/.test(w);
+const lc = (w: string | undefined): string => (w ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+const month = (w: string): number => LEX.months[lc(w).replace(/\.$/, '')];
+const weekday = (w: string): number => LEX.weekdays[lc(w)];
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+const unitOf = (w: string): string => {
+  const u = lc(w).replace(/-/g, '');
+  if (u.startsWith('centur')) return 'C';
+  if (u.startsWith('millenni')) return 'ML';
+  return LEX.units[u.replace(/s$/, '')] ?? '';
+};
+
+/** ISO 8601 duration for n units (n null = unspecified). */
+function duration(n: number | null, unit: string): string {
+  if (n !== null && !Number.isInteger(n)) {
+    // Halves go down one unit: 1.5 years = 18 months, half an hour = 30 minutes.
+    const down: Record<string, [string, number]> = { Y: ['M', 12], D: ['H', 24], H: ['MIN', 60], M: ['D', 30], W: ['D', 7], E: ['Y', 10], C: ['Y', 100] };
+    const d = down[unit];
+    if (d) return duration(Math.round(n * d[1]), d[0]);
+  }
+  const k = n === null ? 'X' : String(n);
+  switch (unit) {
+    case 'H': return `PT${k}H`;
+    case 'MIN': return `PT${k}M`;
+    case 'S': return `PT${k}S`;
+    case 'C': return n === null ? 'PXC' : `P${n * 100}Y`;
+    case 'ML': return n === null ? 'PXML' : `P${n * 1000}Y`;
+    case 'FN': return n === null ? 'PXW' : `P${n * 2}W`;
+    case 'WE': return `P${k}WE`;
+    default: return `P${k}${unit}`;
+  }
+}
+
+const futureCue = /\b(?:will|won't|shall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planned|upcoming|next)\b|'ll\b/i;
+export const isFuture = (s: string): boolean => futureCue.test(s);
+
+/** Year for a month(-day) without one: the DCT's, unless that lands 9+ months away. */
+function yearFor(dct: Ymd, m: number, ctx: Ctx): number {
+  const diff = m - dct.m;
+  if (diff >= 9 || (diff > 0 && !ctx.future && diff >= 6 && false)) return dct.y - 1;
+  if (diff <= -9) return dct.y + 1;
+  if (ctx.future && diff < -1) return dct.y + 1;
+  return dct.y;
+}
+
+/** A weekday relative to the DCT: the latest one (today included) unless the sentence looks ahead. */
+function resolveWeekday(dct: Ymd, wd: number, mod: string, ctx: Ctx): Ymd {
+  const today = isoWeekday(dct);
+  if (mod === 'this' || mod === 'this coming') {
+    return addDays(weekStart(dct), wd - 1);
+  }
+  if (mod === 'last' || mod === 'this past') {
+    const back = (today - wd + 7) % 7 || 7;
+    return addDays(dct, -back);
+  }
+  if (mod === 'next') {
+    const fwd = (wd - today + 7) % 7 || 7;
+    return addDays(dct, fwd);
+  }
+  if (ctx.future) return addDays(dct, (wd - today + 7) % 7);
+  return addDays(dct, -((today - wd + 7) % 7));
+}
+
+function shiftUnit(dct: Ymd, unit: string, n: number): string | null {
+  switch (unit) {
+    case 'D': return fmtDay(addDays(dct, n));
+    case 'W': return fmtWeek(addDays(dct, 7 * n));
+    case 'WE': return `${fmtWeek(addDays(dct, 7 * n))}-WE`;
+    case 'FN': return fmtWeek(addDays(dct, 14 * n));
+    case 'M': { const r = addMonths(dct, n); return fmtMonth(r.y, r.m); }
+    case 'Q': { const r = addMonths(dct, 3 * n); return `${r.y}-Q${quarterOf(r)}`; }
+    case 'Y': return String(dct.y + n);
+    case 'E': return String(Math.floor(dct.y / 10) + n);
+    case 'C': return String(Math.floor(dct.y / 100) + n).padStart(2, '0');
+    default: return null;
+  }
+}
+
+/** X-filled value of the right granularity when there is no DCT to anchor on. */
+function anchorless(unit: string): string {
+  switch (unit) {
+    case 'D': return 'XXXX-XX-XX';
+    case 'W': case 'FN': return 'XXXX-WXX';
+    case 'WE': return 'XXXX-WXX-WE';
+    case 'M': return 'XXXX-XX';
+    case 'Q': return 'XXXX-QX';
+    case 'E': return 'XXX';
+    case 'C': return 'XX';
+    default: return 'XXXX';
+  }
+}
+
+function withYear(y: number | null, rest: string): string {
+  return `${y === null ? 'XXXX' : String(y).padStart(4, '0')}${rest}`;
+}
+
+/** Quarter (or half) year when only the ordinal is given: the latest one already begun. */
+function periodYear(dct: Ymd | null, code: string): number | null {
+  if (!dct) return null;
+  const startMonth = code[0] === 'Q' ? (+code[1] - 1) * 3 + 1 : code[0] === 'H' ? (+code[1] - 1) * 6 + 1 : 1;
+  return startMonth > dct.m + 1 ? dct.y - 1 : dct.y;
+}
+
+function setPeriod(ctx: Ctx, y: number | null, code: string): void {
+  ctx.state.lastPeriod = { y, code, sentence: ctx.sentenceIndex };
+}
+
+/** The value for "the year-earlier quarter", "a year ago" in a quarterly report. */
+function yearBeforePeriod(ctx: Ctx, maxDistance: number): string | null {
+  const p = ctx.state.lastPeriod;
+  if (!p || ctx.sentenceIndex - p.sentence > maxDistance) return null;
+  return withYear(p.y === null ? null : p.y - 1, `-${p.code}`);
+}
+
+function pod(w: string | undefined): string {
+  return LEX.partsOfDay[lc(w)] ?? '';
+}
+
+function hhmm(h: number, min: number, ap: string): string | null {
+  const a = ap.toLowerCase().replace(/[.\s]/g, '');
+  if (h > 24 || min > 59) return null;
+  if (a === 'pm' && h < 12) h += 12;
+  if (a === 'am' && h === 12) h = 0;
+  return `${pad2(h)}:${pad2(min)}`;
+}
+
+/** The date an anchor phrase ("Wednesday", "yesterday", "Nov. 9") names, or the DCT. */
+function anchorDate(anchor: string | undefined, ctx: Ctx): string {
+  const dct = ctx.dct;
+  const a = lc(anchor).replace(/^on\s+/, '');
+  if (!dct) return 'XXXX-XX-XX';
+  if (!a || a === 'today' || a === 'tonight' || a === 'this') return fmtDay(dct);
+  if (a === 'yesterday' || a === 'last') return fmtDay(addDays(dct, -1));
+  if (a === 'tomorrow') return fmtDay(addDays(dct, 1));
+  if (LEX.weekdays[a]) return fmtDay(resolveWeekday(dct, LEX.weekdays[a], '', ctx));
+  const md = /^([a-z]+\.?)\s+(\d{1,2})/.exec(a);
+  if (md && month(md[1])) {
+    const m = month(md[1]);
+    const r = { y: yearFor(dct, m, ctx), m, d: +md[2] };
+    if (isValid(r)) return fmtDay(r);
+  }
+  return fmtDay(dct);
+}
+
+const REFS: Record<string, string> = {};
+for (const w of LEX.presentRef) REFS[w] = 'PRESENT_REF';
+for (const w of LEX.pastRef) REFS[w] = 'PAST_REF';
+for (const w of LEX.futureRef) REFS[w] = 'FUTURE_REF';
+
+const YEAR = '(?:1[6-9]|20)\\d\\d';
+const DAYNUM = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const EDGE = '(?:early|late|mid|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+turn\\s+of|end\\s+of|start\\s+of)';
+const MONTH_PRE_OK = new Set(['in', 'on', 'by', 'since', 'until', 'till', 'through', 'during', 'from', 'to', 'of', 'before', 'after',
+  'early', 'late', 'mid', 'last', 'this', 'next', 'and', 'or', 'between', 'for', 'since', 'until', 'into', 'as', 'each', 'every']);
+
+/** The word just before the match, lower-cased. */
+function prevWord(s: string, at: number): string {
+  const m = /([\w’'-]+)[\s,]*$/.exec(s.slice(Math.max(0, at - 30), at));
+  return m ? m[1] : '';
+}
+function nextWord(s: string, end: number): string {
+  const m = /^\s*([\w’'-]+)/.exec(s.slice(end, end + 30));
+  return m ? m[1] : '';
+}
+
+// ---------------------------------------------------------------------------
+// rules, in priority order for spans of equal length
+
+export const RULES: Rule[] = [
+  {
+    name: 'time_clock',
+    re: rx(`(?:(?<mod>about|around|approximately|roughly|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<h>[012]?\\d)(?:[:.](?<min>[0-5]\\d))?\\s*(?:(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<oc>o'clock)|in\\s+the\\s+(?<pd>morning|afternoon|evening))(?:\\s+(?<tz>${TZ}))?(?:,?\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?|(?<h2>[012]?\\d)[:.](?<min2>[0-5]\\d)\\s+(?<tz2>${TZ})(?:,?\\s+(?:on\\s+)?(?<anchor2>${WEEKDAY}|today|yesterday|tomorrow))?`),
+    check: (g, m, s) => {
+      if (g.ap && /^(am|pm)$/i.test(g.ap) && g.ap !== g.ap.toLowerCase() && g.ap !== g.ap.toUpperCase()) return false;
+      if (g.ap && /^am$/.test(g.ap) && !g.min) return /\d\s*am/.test(m[0]) && !/^\s*[A-Z]/.test(s.slice(m.index + m[0].length));
+      const anchor = g.anchor ?? g.anchor2;
+      return !anchor || !/^[a-z]/.test(anchor) || !LEX.weekdays[lc(anchor)];
+    },
+    norm: (g, ctx) => {
+      let h = +(g.h ?? g.h2 ?? 0);
+      const min = +(g.min ?? g.min2 ?? 0);
+      let ap = g.ap ?? '';
+      if (g.pd) ap = lc(g.pd) === 'morning' ? 'am' : 'pm';
+      if (g.oc && !ap) ap = '';
+      const t = hhmm(h, min, ap);
+      if (!t) return null;
+      h = 0;
+      return { type: 'TIME', value: `${anchorDate(g.anchor ?? g.anchor2, ctx)}T${t}` };
+    },
+  },
+  {
+    name: 'time_named',
+    re: rx(`(?:(?<mod>about|around|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?`),
+    check: (g) => !g.anchor || !LEX.weekdays[lc(g.anchor)] || isCap(g.anchor),
+    norm: (g, ctx) => {
+      const w = lc(g.w);
+      return { type: 'TIME', value: `${anchorDate(g.anchor, ctx)}T${w === 'midnight' ? '24:00' : '12:00'}` };
+    },
+  },
+  {
+    name: 'date_mdy',
+    re: rx(`(?:(?<wd>${WEEKDAY}),?\\s+)?(?<mon>${MONTH})\\s+(?<day>${DAYNUM})(?:,?\\s+(?<year>${YEAR}|\\d{4}))?(?!\\s*[,.]?\\d)`),
+    check: (g) => isCap(g.mon) && (!g.wd || isCap(g.wd)),
+    norm: (g, ctx) => {
+      const m = month(g.mon!), d = parseInt(g.day!, 10);
+      const y = g.year ? +g.year : ctx.dct ? yearFor(ctx.dct, m, ctx) : null;
+      if (y !== null && !isValid({ y, m, d })) return null;
+      if (y === null && (d > 31 || d < 1)) return null;
+      return { type: 'DATE', value: withYear(y, `-${pad2(m)}-${pad2(d)}`) };
+    },
+  },
+  {
+    name: 'date_dmy',
+    re: rx(`(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAYNUM})\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<year>\\d{4}))?`),
+    check: (g, m) => isCap(g.mon) && (!g.wd || isCap(g.wd)) && (/\d(st|nd|rd|th)|of/i.test(m[0]) || !!g.year || !LEX.ambiguousMonths.includes(lc(g.mon).replace('.', '')) || lc(g.mon) !== 'may'),
+    norm: (g, ctx) => {
+      const m = month(g.mon!), d = parseInt(g.day!, 10);
+      const y = g.year ? +g.year : ctx.dct ? yearFor(ctx.dct, m, ctx) : null;
+      if (y !== null && !isValid({ y, m, d })) return null;
+      return { type: 'DATE', value: withYear(y, `-${pad2(m)}-${pad2(d)}`) };
+    },
+  },
+  {
+    name: 'date_numeric',
+    re: rx(`(?<y>(?:1[89]|20)\\d\\d)-(?<m>0[1-9]|1[0-2])-(?<d>[0-3]\\d)|(?<m2>1[0-2]|0?[1-9])/(?<d2>[0-3]?\\d)/(?<y2>(?:1[89]|20)\\d\\d|\\d\\d)`),
+    norm: (g) => {
+      let y = +(g.y ?? g.y2!);
+      if (y < 100) y += y < 50 ? 2000 : 1900;
+      const r = { y, m: +(g.m ?? g.m2!), d: +(g.d ?? g.d2!) };
+      return isValid(r) ? { type: 'DATE', value: fmtDay(r) } : null;
+    },
+  },
+  {
+    name: 'date_month_year',
+    re: rx(`(?:(?<edge>${EDGE})[\\s-]+)?(?<mon>${MONTH})(?:\\s+of|,)?\\s+(?<year>${YEAR})`),
+    check: (g) => isCap(g.mon),
+    norm: (g) => ({ type: 'DATE', value: fmtMonth(+g.year!, month(g.mon!)) }),
+  },
+  {
+    name: 'date_month',
+    re: rx(`(?:(?<edge>${EDGE})[\\s-]+)?(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+coming|the\\s+past)\\s+)?(?<mon>${MONTH_FULL})`),
+    check: (g, m, s) => {
+      if (!isCap(g.mon)) return false;
+      const amb = ['may', 'march'].includes(lc(g.mon));
+      if (!amb || g.edge || g.rel) return true;
+      const pw = prevWord(s, m.index);
+      const nw = nextWord(s, m.index + m[0].length);
+      if (!MONTH_PRE_OK.has(pw.toLowerCase())) return false;
+      // "in May said", "on March 3rd" handled elsewhere; a verb or name after May/March is not a month.
+      return !/^(?:be|have|not|also|well|still|need|never|just|soon|or|even)$/i.test(nw) && !(isCap(nw) && !/^(?:and|but|the)$/i.test(nw) && /^[A-Z][a-z]+$/.test(nw) && nw !== 'When');
+    },
+    norm: (g, ctx) => {
+      const m = month(g.mon!);
+      const rel = lc(g.rel);
+      if (!ctx.dct) return { type: 'DATE', value: `XXXX-${pad2(m)}` };
+      let y: number;
+      if (rel === 'last' || rel === 'this past' || rel === 'the past') y = m < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
+      else if (rel === 'next' || rel === 'this coming' || rel === 'the coming') y = m > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
+      else if (rel === 'this') y = ctx.dct.y;
+      else y = yearFor(ctx.dct, m, ctx);
+      return { type: 'DATE', value: fmtMonth(y, m) };
+    },
+  },
+  {
+    name: 'holiday',
+    re: rx(`(?:(?<rel>last|this|next)\\s+)?(?<h>${HOLIDAY})(?:\\s+(?<year>${YEAR}))?`),
+    check: (g) => isCap(g.h),
+    norm: (g, ctx) => {
+      const code = LEX.holidays[lc(g.h)];
+      const rel = lc(g.rel);
+      let y = g.year ? +g.year : ctx.dct ? ctx.dct.y : null;
+      const dateIn = (yy: number): Ymd => code === 'EASTER' ? easter(yy) : code === 'THANKSGIVING' ? thanksgiving(yy) : { y: yy, m: +code.slice(0, 2), d: +code.slice(3) };
+      if (y === null) return { type: 'DATE', value: /^\d/.test(code) ? `XXXX-${code}` : 'XXXX-XX-XX' };
+      if (!g.year && ctx.dct) {
+        const here = dateIn(y);
+        const before = (a: Ymd, b: Ymd) => fmtDay(a) < fmtDay(b);
+        if ((rel === 'last' || (!rel && !ctx.future)) && !before(here, ctx.dct) && fmtDay(here) !== fmtDay(ctx.dct) && here.m - ctx.dct.m > 2) y -= 1;
+        if (rel === 'last' && before(ctx.dct, here)) y = ctx.dct.y - 1;
+        if (rel === 'next' && before(here, ctx.dct)) y += 1;
+      }
+      return { type: 'DATE', value: fmtDay(dateIn(y)) };
+    },
+  },
+  {
+    name: 'decade',
+    re: rx(`(?:the\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?:(?<dec>(?:1[0-9]|20)\\d0)['’]?s|['’](?<yy>\\d0)['’]?s|(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))`),
+    check: (g, m) => !g.w || /^the\s/i.test(m[0]),
+    norm: (g) => {
+      if (g.dec) return { type: 'DATE', value: g.dec.slice(0, 3) };
+      if (g.yy) return { type: 'DATE', value: `19${g.yy[0]}` };
+      const i = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(lc(g.w));
+      return { type: 'DATE', value: `19${i + 2}` };
+    },
+  },
+  {
+    name: 'century',
+    re: rx(`(?:the\\s+|this\\s+|last\\s+|next\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))?[\\s-]*century`),
+    check: (g, m) => !!(g.n || g.w || /^(?:this|last|next)\s/i.test(m[0])),
+    norm: (g, ctx, m) => {
+      const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+      let n: number;
+      if (g.n) n = +g.n;
+      else if (g.w) { const w = lc(g.w); n = w.startsWith('twenty-') ? 20 + words.indexOf(w.slice(7)) + 1 : words.indexOf(w) + 1; }
+      else {
+        if (!ctx.dct) return { type: 'DATE', value: 'XX' };
+        const rel = lc(m[0]).split(' ')[0];
+        n = Math.floor(ctx.dct.y / 100) + 1 + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+      }
+      if (n < 1 || n > 30) return null;
+      return { type: 'DATE', value: String(n - 1).padStart(2, '0') };
+    },
+  },
+  {
+    name: 'spoken_year',
+    re: rx(`(?:the\\s+year\\s+)?(?:nineteen[\\s-]+(?<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?<o>one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:\\s+(?<o2>one|two|three|four|five|six|seven|eight|nine|ten))?)`),
+    check: (g, m) => !!g.t || /^the\s+year/i.test(m[0]) || !!g.o2,
+    norm: (g) => {
+      if (g.t) return { type: 'DATE', value: String(1900 + (parseNum(g.t) ?? 0) + (g.o ? parseNum(g.o) ?? 0 : 0)) };
+      return { type: 'DATE', value: String(2000 + (g.o2 ? parseNum(g.o2) ?? 0 : 0)) };
+    },
+  },
+  {
+    name: 'quarter',
+    re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?!\\s*(?:of|century|mile|point|hour|final|finals|-final))|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`),
+    check: (g, m, s) => {
+      const ord = lc(g.ord);
+      if (g.q && lc(g.q) === 'period' && !['latest', 'year-ago', 'year-earlier', 'same', 'comparable', 'current', 'previous'].includes(ord)) return false;
+      if (['june', 'september', 'december', 'march'].includes(ord) && !(lc(g.q) === 'quarter' && isCap(g.ord))) return false;
+      if (g.q2 && lc(g.q2) === 'period' && lc(g.det2) !== 'the') return false;
+      if (g.q2 && lc(g.q2) === 'half') return false;
+      if (g.q2 && lc(g.q2) === 'period' && !/quarter|earnings|profit|revenue|sales|loss|income|results/i.test(s)) return false;
+      if (g.qx && !/^Q/.test(g.qx)) return false;
+      return !(ord === 'first' && lc(g.q) === 'half' && /^\s*of\s+(?:the\s+)?(?:game|match|century|decade)/i.test(s.slice(m.index + m[0].length)));
+    },
+    norm: (g, ctx) => {
+      const dct = ctx.dct;
+      const ord = lc(g.ord);
+      const q = lc(g.q ?? g.q2 ?? 'quarter');
+      if (g.qx) {
+        const code = g.qx.toUpperCase();
+        const y = g.yq ? +g.yq : periodYear(dct, code);
+        setPeriod(ctx, y, code);
+        return { type: 'DATE', value: withYear(y, `-${code}`) };
+      }
+      if (g.pl && !g.det) return null;
+      if (g.pl) return { type: 'SET', value: `XXXX-Q${parseNum(ord) ?? 'X'}` };
+      // explicit year
+      let y: number | null = null;
+      const yr = lc(g.yr);
+      if (g.yr2 || g.yr3 || /^\d/.test(yr)) y = +(g.yr2 ?? g.yr3 ?? yr);
+      else if (yr.startsWith('this') || g.rely === 'this') y = dct?.y ?? null;
+      else if (yr.startsWith('last') || lc(g.rely) === 'last') y = dct ? dct.y - 1 : null;
+      else if (yr.startsWith('next') || lc(g.rely) === 'next') y = dct ? dct.y + 1 : null;
+      const explicit = y !== null || /^(?:this|last|next)/.test(yr) || !!g.rely;
+      const letter = q === 'half' ? 'H' : 'Q';
+      const ordinals: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, march: 1, june: 2, september: 3, december: 4 };
+      let n = ordinals[ord];
+      if (n !== undefined) {
+        if (letter === 'H' && n > 2) return null;
+        const code = `${letter}${n}`;
+        if (!explicit) y = periodYear(dct, code);
+        setPeriod(ctx, y, code);
+        return { type: 'DATE', value: withYear(y, `-${code}`) };
+      }
+      // "the quarter", "the latest period", "the year-ago quarter", "the current quarter"
+      if (ord === 'year-ago' || ord === 'year-earlier' || ord === 'same' || ord === 'comparable') {
+        const v = yearBeforePeriod(ctx, 1000);
+        if (v) return { type: 'DATE', value: v };
+        if (!dct) return { type: 'DATE', value: `XXXX-${letter}X` };
+        const prev = shiftUnit(dct, 'Q', -1)!;
+        return { type: 'DATE', value: `${+prev.slice(0, 4) - 1}${prev.slice(4)}` };
+      }
+      if (letter === 'H') {
+        if (!dct) return { type: 'DATE', value: 'XXXX-HX' };
+        const h = dct.m <= 6 ? 1 : 2;
+        const code = ord === 'current' || (!ord && !explicit) ? `H${h}` : `H${h === 1 ? 2 : 1}`;
+        const yy = ord === 'current' ? dct.y : h === 1 && code === 'H2' ? dct.y - 1 : dct.y;
+        return { type: 'DATE', value: `${y ?? yy}-${code}` };
+      }
+      if (ord === 'current') {
+        if (!dct) return { type: 'DATE', value: 'XXXX-QX' };
+        const v = shiftUnit(dct, 'Q', 0)!;
+        return { type: 'DATE', value: v };
+      }
+      if (ord === 'last' || ord === 'previous' || ord === 'final') {
+        if (!dct) return { type: 'DATE', value: 'XXXX-QX' };
+        if (ord === 'final') return { type: 'DATE', value: withYear(y ?? dct.y, '-Q4') };
+        return { type: 'DATE', value: shiftUnit(dct, 'Q', -1)! };
+      }
+      // "the quarter", "the latest quarter": the one last named, else the last one completed.
+      const p = ctx.state.lastPeriod;
+      if (p && p.code[0] === 'Q') return { type: 'DATE', value: withYear(p.y, `-${p.code}`) };
+      if (!dct) return { type: 'DATE', value: 'XXXX-QX' };
+      return { type: 'DATE', value: shiftUnit(dct, 'Q', -1)! };
+    },
+  },
+  {
+    name: 'year',
+    re: rx(`(?:(?<edge>${EDGE}|the\\s+(?:first|second|last)\\s+half\\s+of|(?:the\\s+)?(?:spring|summer|fall|autumn|winter)(?:\\s+of)?)[\\s-]+)?(?:(?<fy>fiscal|calendar|the\\s+year|FY|model\\s+year)[\\s-]*)?(?<year>${YEAR})(?!\\s*[%$€£]|[,.]\\d|\\s*-\\s*\\d|[:/]\\d|\\s+percent|\\s+per\\s+cent)`),
+    check: (g, m, s) => {
+      const before = s.slice(Math.max(0, m.index - 2), m.index);
+      if (/[$€£#\d]$/.test(before) || /\d[.,:/]$/.test(before)) return false;
+      if (/-$/.test(before) && !g.edge) return false;
+      const nw = nextWord(s, m.index + m[0].length);
+      if (COUNT_NOUNS.has(nw.toLowerCase())) return false;
+      if (!g.edge && !g.fy) {
+        const pw = prevWord(s, m.index).toLowerCase();
+        if (/^(?:no|nos|number|flight|route|room|highway|article|resolution|page|pages|code|version|chapter|section|paragraph|item|apartment|suite|box|bus|tel|phone|about|nearly|almost|approximately|roughly|some|over|than|least|just|another|additional|extra|estimated|total|only|all|those|these|the|with|top)$/.test(pw)) {
+          // "the 1990 budget" is a year; "the 1500 troops" is not (caught above); keep "the" + year.
+          if (pw !== 'the') return false;
+        }
+        // A bare number followed by a plural word ("2000 protesters") is a count.
+        if (/^[a-z]+s$/.test(nw) && !/^(?:was|has|is|as|its|this|his|levels|figures|elections|olympics|games|results|prices|rates|standards|terms|dollars)$/.test(nw) && /^(?:the|about|some|over|nearly|almost|than|of|around|by)$/.test(pw)) return false;
+      }
+      return true;
+    },
+    norm: (g) => {
+      const y = +g.year!;
+      const edge = lc(g.edge);
+      const season = /(spring|summer|fall|autumn|winter)/.exec(edge);
+      if (season) return { type: 'DATE', value: `${y}-${LEX.seasons[season[1]]}` };
+      const half = /(first|second|last) half/.exec(edge);
+      if (half) return { type: 'DATE', value: `${y}-H${half[1] === 'first' ? 1 : 2}` };
+      return { type: 'DATE', value: String(y) };
+    },
+  },
+  {
+    name: 'season',
+    re: rx(`(?:(?<edge>early|late|mid)[\\s-]+)?(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+coming|the\\s+past|the)\\s+)?(?<s>${SEASON})(?<pl>s)?`),
+    check: (g, m, s) => {
+      if (!g.rel && !g.edge) return false;
+      if (lc(g.rel) === 'the') {
+        // "the summer" only after a preposition: "in the fall", "during the winter".
+        const pw = prevWord(s, m.index).toLowerCase();
+        if (!/^(?:in|during|over|through|since|until|by|before|after|throughout)$/.test(pw)) return false;
+        if (/^\s*of\b/.test(s.slice(m.index + m[0].length))) return false;
+      }
+      return true;
+    },
+    norm: (g, ctx) => {
+      const code = LEX.seasons[lc(g.s)];
+      if (g.pl) return { type: 'SET', value: `XXXX-${code}` };
+      const dct = ctx.dct;
+      if (!dct) return { type: 'DATE', value: `XXXX-${code}` };
+      const startM: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+      const cur = dct.m >= 3 && dct.m <= 5 ? 'SP' : dct.m >= 6 && dct.m <= 8 ? 'SU' : dct.m >= 9 && dct.m <= 11 ? 'FA' : 'WI';
+      const rel = lc(g.rel);
+      // the year a winter starts in; January and February belong to the previous year's winter
+      const curYear = cur === 'WI' && dct.m <= 2 ? dct.y - 1 : dct.y;
+      let y = curYear;
+      const order = (c: string) => startM[c] === 12 ? 4 : startM[c] / 3;
+      if (rel === 'last' || rel === 'this past' || rel === 'the past') y = order(code) < order(cur) ? curYear : curYear - 1;
+      else if (rel === 'next' || rel === 'this coming' || rel === 'the coming') y = order(code) > order(cur) ? curYear : curYear + 1;
+      return { type: 'DATE', value: `${y}-${code}` };
+    },
+  },
+  {
+    name: 'weekday',
+    re: rx(`(?:(?<edge>early|late|mid|later|earlier)\\s+)?(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|each|every)\\s+)?(?<wd>${WEEKDAY})(?<pl>s)?(?:(?:\\s+|-)(?<pod>${POD})(?<pl2>s)?)?`),
+    check: (g) => isCap(g.wd),
+    norm: (g, ctx) => {
+      const wd = weekday(g.wd!);
+      const rel = lc(g.rel);
+      const p = pod(g.pod);
+      if (g.pl || g.pl2 || rel === 'each' || rel === 'every') return { type: 'SET', value: `XXXX-WXX-${wd}${p ? `T${p}` : ''}` };
+      const date = ctx.dct ? fmtDay(resolveWeekday(ctx.dct, wd, rel, ctx)) : 'XXXX-XX-XX';
+      return p ? { type: 'TIME', value: `${date}T${p}` } : { type: 'DATE', value: date };
+    },
+  },
+  {
+    name: 'deictic_day',
+    re: rx(`(?:(?<edge>early|late|mid|later|earlier)[\\s-]+)?(?:(?<pod0>${POD})\\s+)?(?<w>today|tonight|yesterday|tomorrow|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)(?:(?:\\s+|-)(?<pod>${POD}))?|(?:(?<edge2>early|late|mid|later|earlier)[\\s-]+)?(?:(?<w2>this|last)\\s+)(?<pod2>${POD}|night)|(?<w3>overnight)`),
+    check: (g, m, s) => {
+      if (g.w2 && lc(g.w2) === 'last' && lc(g.pod2) !== 'night') return false;
+      if (g.w3) return !/^\s*(?:rate|rates|loan|loans|interest|lending|deposit|market|stay)/i.test(s.slice(m.index + m[0].length));
+      return true;
+    },
+    norm: (g, ctx) => {
+      const w = lc(g.w ?? g.w2 ?? g.w3);
+      const p = pod(g.pod ?? g.pod0 ?? g.pod2) || (w === 'tonight' || w === 'overnight' ? 'NI' : '');
+      const dct = ctx.dct;
+      let off = 0;
+      if (w === 'yesterday' || (w === 'last' && p === 'NI') || w === 'overnight') off = -1;
+      else if (w === 'tomorrow') off = 1;
+      else if (w === 'the day before yesterday') off = -2;
+      else if (w === 'the day after tomorrow') off = 2;
+      if (!dct) return p ? { type: 'TIME', value: `XXXX-XX-XXT${p}` } : { type: 'DATE', value: w === 'today' ? 'PRESENT_REF' : 'XXXX-XX-XX' };
+      const date = fmtDay(addDays(dct, off));
+      return p ? { type: 'TIME', value: `${date}T${p}` } : { type: 'DATE', value: date };
+    },
+  },
+  {
+    name: 'relative_unit',
+    re: rx(`(?:(?<edge>early|earlier|late|later|mid|${EDGE}|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+(?:first|second|last)\\s+half\\s+of)[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+latest|the\\s+last|the\\s+same|the\\s+prior|the\\s+preceding|that|the)\\s+(?<unit>week|month|year|decade|century|weekend|fortnight|day)(?!['’]s|\\s+(?:of|before|after|earlier|later|ago|in|when|that|which|following|to)\\b|-)`),
+    check: (g, m, s) => {
+      const rel = lc(g.rel);
+      if ((rel === 'the' || rel === 'that' || rel === 'the same') && !g.edge) {
+        // "the year", "the week": only with an edge ("the end of the year") or after a time preposition.
+        const pw = prevWord(s, m.index).toLowerCase();
+        if (rel === 'that' || rel === 'the same') return false;
+        if (lc(g.unit) === 'day') return false;
+        if (!/^(?:during|for|over|throughout|in|on)$/.test(pw)) return false;
+        if (lc(g.unit) === 'weekend') return true;
+        return lc(g.unit) === 'year' || lc(g.unit) === 'week';
+      }
+      if (lc(g.unit) === 'day' && !/^(?:the next|the following|the previous|the prior|the preceding|the same)$/.test(rel)) return false;
+      return true;
+    },
+    norm: (g, ctx, m) => {
+      const rel = lc(g.rel);
+      const unit = unitOf(g.unit!);
+      const edge = lc(g.edge);
+      const dct = ctx.dct;
+      if (rel === 'the' || rel === 'that') {
+        if (unit === 'WE') return { type: 'DATE', value: dct ? weekendNear(dct, ctx) : 'XXXX-WXX-WE' };
+        if (!edge) return { type: 'DURATION', value: duration(1, unit) };
+      }
+      if (unit === 'D') {
+        // "the next day", "the previous day": relative to some other event; unknowable here.
+        return { type: 'DATE', value: 'XXXX-XX-XX' };
+      }
+      let shift = 0;
+      if (/^(?:last|the past|the previous|this past|the last|the prior|the preceding)$/.test(rel)) shift = -1;
+      if (/^(?:next|the coming|the next|the following|this coming)$/.test(rel)) shift = 1;
+      if (/^(?:the next|the coming|the following)$/.test(rel) && !edge) {
+        return { type: 'DURATION', value: duration(1, unit) };
+      }
+      if (rel === 'the last' && unit === 'W' && !edge) shift = 0;
+      if (unit === 'WE') {
+        if (!dct) return { type: 'DATE', value: 'XXXX-WXX-WE' };
+        if (rel === 'this' || rel === 'the current') return { type: 'DATE', value: weekendNear(dct, ctx) };
+        return { type: 'DATE', value: `${fmtWeek(addDays(dct, 7 * shift))}-WE` };
+      }
+      if (!dct) return { type: 'DATE', value: anchorless(unit) };
+      let v = shiftUnit(dct, unit, shift);
+      if (v === null) return null;
+      if (/half of/.test(edge) && unit === 'Y') v = `${v}-H${/first/.test(edge) ? 1 : 2}`;
+      void m;
+      return { type: 'DATE', value: v };
+    },
+  },
+  {
+    name: 'ago',
+    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|over|some|roughly|approximately|around|only|just|barely|at\\s+least|little\\s+more\\s+than|exactly)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|before|previously|from\\s+now|hence)`),
+    check: (g, m, s) => {
+      const dir = lc(g.dir);
+      if (dir === 'before' || dir === 'later' || dir === 'earlier') {
+        // "two days before the vote" is a duration linked by a signal; only a clause-final one is a date.
+        const rest = s.slice(m.index + m[0].length);
+        if (/^\s+(?:the|a|an|his|her|their|its|this|that|he|she|they|it|we|i|you|being|[A-Z])/.test(rest)) return false;
+      }
+      return true;
+    },
+    norm: (g, ctx) => {
+      const unit = unitOf(g.unit!);
+      const n = g.num ? parseNum(g.num) : null;
+      const dir = lc(g.dir);
+      const sign = /^(?:later|from now|hence)$/.test(dir) ? 1 : -1;
+      const dct = ctx.dct;
+      if (unit === 'Y' && n === 1 && sign < 0) {
+        const v = yearBeforePeriod(ctx, 3);
+        if (v) return { type: 'DATE', value: v };
+      }
+      if (!dct) return { type: 'DATE', value: n === null ? (sign < 0 ? 'PAST_REF' : 'FUTURE_REF') : anchorless(unit) };
+      if (n === null || !Number.isInteger(n)) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+      if (unit === 'H' || unit === 'MIN' || unit === 'S') return { type: 'DATE', value: fmtDay(dct) };
+      const v = shiftUnit(dct, unit === 'D' ? 'D' : unit, sign * n);
+      return v === null ? null : { type: 'DATE', value: v };
+    },
+  },
+  {
+    name: 'duration',
+    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|over|under|up\\s+to|at\\s+least|at\\s+most|some|roughly|approximately|around|only|just|another|an\\s+additional|a\\s+further|little\\s+more\\s+than|well\\s+over|exactly|the\\s+better\\s+part\\s+of)\\s+)?(?:(?<det>the|its|their|his|her|our|a|this|that|these|those)\\s+)?(?:(?<rel>past|last|next|previous|first|coming|following|final|initial|remaining|entire|full|whole|same|latest|recent|prior|preceding|other)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})(?<suffix>-old|-long)?`),
+    check: (g, m, s) => {
+      const unit = lc(g.unit);
+      const num = lc(g.num);
+      if (/^seconds?$/.test(unit) && (num === 'a' || num === 'an' || !g.num)) return false;
+      if (/^quarters?$/.test(unit) && !/^(?:the|its|their)$/.test(lc(g.det)) && /^(?:a|an|one)$/.test(num)) return false;
+      // "an hour's drive" fine; "a day care" / "one day" idioms are not filtered (rare).
+      if (!g.num && g.vague && /^(?:some)$/.test(lc(g.vague)) && /^(?:day|time)$/.test(unit)) return false;
+      // "one day" meaning "some day" is FUTURE_REF; leave to the ref rule.
+      if (num === 'one' && unit === 'day' && !g.rel && !g.det && !g.mod && !/\d/.test(s)) return false;
+      // A determiner + singular unit without number ("a year ago" handled elsewhere).
+      return true;
+    },
+    norm: (g, ctx, m) => {
+      const unit = unitOf(g.unit!);
+      let n = g.num ? parseNum(g.num) : null;
+      if (g.num && lc(g.num) === 'dozens of') n = null;
+      const det = lc(g.det);
+      const rel = lc(g.rel);
+      const plural = /s$/i.test(g.unit!) && !/^centur/i.test(g.unit!) || /centuries/i.test(g.unit!);
+      // "the first three quarters" of a year, "the past few weeks" etc. stay durations.
+      if (g.vague && !/^(?:several|a few|few|a couple of|a couple|couple of|many|some|numerous|countless|a number of|the coming)$/.test(lc(g.vague))) n = null;
+      if (n === null && !plural && g.vague) return null;
+      if (unit === 'WE') return { type: 'DURATION', value: duration(n, 'WE') };
+      // a SET when "a/per year" follows a quantity: "$5 million a year", "twice a week"
+      if (det === '' && /^(?:a|an)$/.test(lc(g.num)) && !g.rel && !g.mod) {
+        const before = ctx.sentence.slice(Math.max(0, ctx.at - 40), ctx.at);
+        if (/(?:\d|\b(?:times|twice|once|thrice|percent|cent|dollars|euros|pounds|million|billion|%))\W*$/i.test(before)) {
+          return { type: 'SET', value: duration(1, unit) };
+        }
+      }
+      void m; void det;
+      return { type: 'DURATION', value: duration(n, unit) };
+    },
+  },
+  {
+    name: 'duration_vague',
+    re: rx(`(?:(?<q>recent|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|past|coming)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)`),
+    check: (g, m, s) => {
+      if (g.q) return true;
+      // bare plural: only after "for" ("for years") or as "in years"
+      const pw = prevWord(s, m.index).toLowerCase();
+      if (!/^(?:for|in)$/.test(pw)) return false;
+      const nw = nextWord(s, m.index + m[0].length).toLowerCase();
+      return !/^(?:of|ago|old|later|earlier)$/.test(nw);
+    },
+    norm: (g) => ({ type: 'DURATION', value: duration(null, unitOf(g.unit!)) }),
+  },
+  {
+    name: 'set',
+    re: rx(`(?<adv>${Object.keys(LEX.setAdverbs).join('|')})|(?:every|each)\\s+(?:other\\s+)?(?:(?<num>${NUM})\\s+)?(?<unit>${UNIT}|${MONTH_FULL}|${SEASON}|${POD})|(?:once|twice|three\\s+times|several\\s+times)\\s+(?:a|per|every)\\s+(?<unit2>year|month|week|day|quarter|decade)|per\\s+(?<unit3>year|month|week|day|quarter|hour|annum)`),
+    check: (g, m, s) => {
+      if (g.adv) {
+        if (isCap(g.adv) && m.index > 0) return false; // a name ("the Daily Telegraph")
+        const nw = nextWord(s, m.index + m[0].length);
+        if (/^[A-Z]/.test(nw)) return false;
+      }
+      return true;
+    },
+    norm: (g) => {
+      if (g.adv) return { type: 'SET', value: LEX.setAdverbs[lc(g.adv)] };
+      const u = g.unit ?? g.unit2 ?? g.unit3!;
+      const l = lc(u);
+      if (LEX.months[l]) return { type: 'SET', value: `XXXX-${pad2(LEX.months[l])}` };
+      if (LEX.seasons[l]) return { type: 'SET', value: `XXXX-${LEX.seasons[l]}` };
+      if (LEX.partsOfDay[l]) return { type: 'SET', value: `XXXX-XX-XXT${LEX.partsOfDay[l]}` };
+      if (l === 'annum') return { type: 'SET', value: 'P1Y' };
+      const n = g.num ? parseNum(g.num) ?? 1 : 1;
+      return { type: 'SET', value: duration(n, unitOf(u)) };
+    },
+  },
+  {
+    name: 'ref',
+    re: rx(`(?<w>${Object.keys(REFS).map((w) => w.replace(/ /g, '\\s+')).join('|')})`),
+    check: (g, m, s) => {
+      const w = lc(g.w);
+      const after = s.slice(m.index + m[0].length);
+      if (w === 'now' && /^\s*that\b/i.test(after)) return true;
+      if (w === 'current' && /^\s+(?:account|accounts|affairs|events|flowing|flows|of|rules|law|laws|president|government|leader|leadership|prime|minister|chairman|chief|head|owner|members|member|champion|champions|holder|holders|version|level|system|form|model|crisis|situation|conditions|status)\b/i.test(after)) return false;
+      if (w === 'recent' && !/^\s+(?:weeks|months|days|years|history|times|past|decades)\b/i.test(after) && !/^\s+[a-z]+\s+(?:weeks|months|days|years)\b/.test(after)) return false;
+      if (w === 'the past' && /^\s*(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|decade|year|month|week|day|quarter)/i.test(after)) return false;
+      return true;
+    },
+    norm: (g) => ({ type: 'DATE', value: REFS[lc(g.w)] }),
+  },
+];
+
+/** The weekend nearest the DCT: the one just past early in the week, else the coming one. */
+function weekendNear(dct: Ymd, ctx: Ctx): string {
+  const wd = isoWeekday(dct);
+  if (ctx.future) return `${fmtWeek(wd >= 6 ? dct : addDays(dct, 7 - wd))}-WE`;
+  return `${fmtWeek(wd <= 3 ? addDays(dct, -7) : dct)}-WE`;
+}
