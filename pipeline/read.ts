@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
+import iconv from 'iconv-lite';
 
 export interface Decoded {
   text: string;
@@ -34,7 +35,8 @@ export function decode(bytes: Uint8Array): Decoded {
     return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
     // Not UTF-8: news files of that kind are almost always Windows-1252 (a superset of Latin-1's printable range).
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    // (Node's TextDecoder treats windows-1252 as Latin-1, losing € – “ ”; iconv-lite maps them.)
+    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
   }
 }
 

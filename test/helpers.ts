@@ -1,0 +1,27 @@
+import { mkdtempSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+export const SEED = join(import.meta.dirname, '..', 'raw', '2017-03-07_moscow-times_russia-north-korea-thaad.txt');
+
+export function tempDir(prefix = 'news-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function copyInto(dir: string, file: string, name: string): void {
+  cpSync(file, join(dir, name));
+}
+
+/** Runs a query on a DuckDB file (read-only) and returns row objects as JSON values. */
+export async function query(dbPath: string, sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> {
+  const inst = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const conn = await inst.connect();
+  try {
+    const r = await conn.runAndReadAll(sql, params as never);
+    return r.getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    conn.closeSync();
+    inst.closeSync();
+  }
+}

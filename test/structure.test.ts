@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArticle, parseDateLine, parseByline, normalizeText, publisherFromUrl } from '../pipeline/structure.js';
+import { splitParagraph } from '../pipeline/sentences.js';
+import { SEED } from './helpers.js';
+
+describe('article structure', () => {
+  it('reads the seed layout: header lines, sections, source line', () => {
+    const p = parseArticle(readFileSync(SEED, 'utf8'));
+    expect(p.title).toBe('Stuck in the Middle with Kim Jong-Un');
+    expect(p.subtitle).toBe('Russia risks losing a buffer state as North Korea draws U.S. missiles to the Far East');
+    expect(p.authors).toEqual(['Bradley Jardine', 'Matthew Bodner']);
+    expect(p.published).toBe('2017-03-07');
+    expect(p.photoCredit).toBe('ZUMA / TASS');
+    expect(p.sourceUrl).toBe('https://www.themoscowtimes.com/2017/03/07/north-korea-a57357');
+    expect(p.publisher).toBe('The Moscow Times');
+    expect(p.language).toBe('en');
+    expect(p.sections.map((s) => s.heading)).toEqual([null, 'Cold War Comrades', 'Managing the Status Quo']);
+    expect(p.text.startsWith('According to the New York Times')).toBe(true);
+    expect(p.text.endsWith('Xinhua news agency stated.')).toBe(true);
+    expect(p.text).toContain('$11 billion'); // the \$ escape is normalized
+    expect(p.text).not.toContain('Original url');
+    for (const s of p.sections) {
+      if (s.headingSpan) expect(p.text.slice(s.headingSpan.start, s.headingSpan.end)).toBe(s.heading);
+    }
+  });
+
+  it('reads the plain layout with nulls for what is missing', () => {
+    const raw = readFileSync(join(import.meta.dirname, 'fixtures/plain/harbour-storm.txt'), 'utf8');
+    const p = parseArticle(raw);
+    expect(p.title).toBe('Storm closes harbour for two days');
+    expect(p.subtitle).toBeNull();
+    expect(p.authors).toEqual([]);
+    expect(p.published).toBeNull();
+    expect(p.sourceUrl).toBeNull();
+    expect(p.publisher).toBeNull();
+    expect(p.paragraphs).toHaveLength(2);
+    expect(p.text.slice(p.paragraphs[0].start, p.paragraphs[0].end)).toBe(
+      'Heavy winds closed the harbour of Portsmouth for two days last week, the port authority said.',
+    );
+  });
+
+  it('does not take a lead paragraph for a title', () => {
+    const p = parseArticle('The minister resigned on Monday. She gave no reason.\n\nMore follows.');
+    expect(p.title).toBeNull();
+    expect(p.paragraphs).toHaveLength(2);
+  });
+
+  it('handles an article with only a title, and CRLF line ends', () => {
+    expect(parseArticle('Just a headline\r\n').title).toBe('Just a headline');
+    expect(parseArticle('Just a headline\r\n').text).toBe('');
+    const p = parseArticle('Headline here\r\n\r\nFirst paragraph.\r\n\r\nSecond one.\r\n');
+    expect(p.text).toBe('First paragraph.\n\nSecond one.');
+  });
+
+  it.each([
+    ['March 07, 2017', '2017-03-07'],
+    ['7 March 2017', '2017-03-07'],
+    ['Tuesday, March 7, 2017', '2017-03-07'],
+    ['2017-03-07', '2017-03-07'],
+    ['Published: Jan. 5, 2020 10:15 GMT', '2020-01-05'],
+    ['March 2017 was cold', null],
+    ['The talks resumed on March 7, 2017 in Geneva.', null],
+  ])('date line %s → %s', (line, iso) => expect(parseDateLine(line)).toBe(iso));
+
+  it.each([
+    ['By Bradley Jardine and Matthew Bodner', ['Bradley Jardine', 'Matthew Bodner']],
+    ['By Anna Smith, John Doe & Li Wei', ['Anna Smith', 'John Doe', 'Li Wei']],
+    ['by Jane Roe | Reuters', ['Jane Roe']],
+    ['Bystanders fled the scene', null],
+  ])('byline %s', (line, names) => expect(parseByline(line)).toEqual(names));
+
+  it('normalizes escapes and control characters', () => {
+    expect(normalizeText('\uFEFFcost \\$5\r\nnext\rline\u0007')).toBe('cost $5\nnext\nline');
+  });
+
+  it('names publishers from hosts, known or not', () => {
+    expect(publisherFromUrl('https://www.bbc.co.uk/news/x')).toBe('BBC News');
+    expect(publisherFromUrl('https://news.example.org/a')).toBe('news.example.org');
+    expect(publisherFromUrl('not a url')).toBeNull();
+  });
+});
+
+describe('sentence splitting', () => {
+  const split = (t: string) => splitParagraph(t, 0, t.length).map((s) => t.slice(s.start, s.end));
+  it.each([
+    ['Almost immediately, reports of renewed U.S. efforts were leaked. Even Russia played along.', 2],
+    ['Kim Jong-Un would, it seemed, take backseat. But that was before.', 2],
+    ['Mr. Smith met Dr. Jones in St. Louis on Jan. 5. They talked.', 2],
+    ['He moved to the U.S. The move was hard.', 2],
+    ['The firm, Acme Inc., grew. It hired 40 people.', 2],
+    ['"We are concerned," he said. "Very concerned."', 2],
+    ['Workers favor them for their "diligence" and "hard work." Meanwhile, the government waits.', 2],
+    ['President John F. Kennedy spoke.', 1],
+    ['Growth was 2.5 percent in 2016. Exports rose.', 2],
+    ['Is it over? No! It goes on...', 3],
+  ])('%s → %i sentences', (t, n) => {
+    const s = split(t);
+    expect(s).toHaveLength(n);
+    expect(s.join(' ')).toBe(t.replace(/\s+/g, ' '));
+  });
+});
