@@ -5,7 +5,7 @@ NODE_BIN := node_modules/.bin
 export RAW OUT
 
 .DEFAULT_GOAL := help
-.PHONY: help build-data test typecheck bench clean deps
+.PHONY: help build-data test typecheck bench clean deps golden
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,3 +29,7 @@ typecheck: node_modules/.installed ## Type-check everything
 
 clean: ## Remove generated outputs (keeps out/README.md)
 	rm -rf "$(OUT)/csv" "$(OUT)/parquet" "$(OUT)/arrow" "$(OUT)/news.duckdb" "$(OUT)/datapackage.json" .cache
+
+golden: node_modules/.installed ## Rewrite the seed golden files (test/golden/seed) from a fresh build of raw/
+	$(NODE_BIN)/tsx pipeline/cli.ts --raw raw --out .cache/golden-out
+	$(NODE_BIN)/tsx scripts/golden.ts .cache/golden-out

@@ -38,12 +38,36 @@ function timedExtract(doc: Doc, timings: Record<string, number>): Annotations {
   return ann;
 }
 
+/** Reads one input file and its sidecar, then processes them. */
 export function processFile(rawDir: string, name: string): FileResult {
-  const timings: Record<string, number> = {};
-  const result: FileResult = { sourceFile: name, sha256: null, rows: null, entities: [], mentionTexts: new Map(), rejects: [], timings, bytes: 0 };
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(join(rawDir, name));
+  } catch (e) {
+    return { ...emptyResult(name), rejects: [rejectRow(name, 'read', `cannot read: ${(e as Error).message}`)] };
+  }
+  const metaPath = join(rawDir, sidecarName(name));
+  let metaText: string | null = null;
+  try {
+    if (existsSync(metaPath)) metaText = readFileSync(metaPath, 'utf8');
+  } catch (e) {
+    metaText = null;
+  }
+  return processBytes(name, bytes, metaText);
+}
+
+export const sidecarName = (name: string) => name.replace(INPUT_FILE, '') + '.meta.json';
+
+function emptyResult(name: string): FileResult {
+  return { sourceFile: name, sha256: null, rows: null, entities: [], mentionTexts: new Map(), rejects: [], timings: {}, bytes: 0 };
+}
+
+/** The pure part: one article's bytes (and sidecar text) → validated rows and rejects. */
+export function processBytes(name: string, bytes: Uint8Array, metaText: string | null): FileResult {
+  const result = emptyResult(name);
+  const timings = result.timings;
   let t0 = performance.now();
   try {
-    const bytes = readFileSync(join(rawDir, name));
     result.bytes = bytes.length;
     const sha256 = sha256Hex(bytes);
     result.sha256 = sha256;
@@ -55,18 +79,17 @@ export function processFile(rawDir: string, name: string): FileResult {
 
     t0 = performance.now();
     const parsed = parseArticle(source);
-    const metaPath = join(rawDir, name.replace(INPUT_FILE, '') + '.meta.json');
-    if (existsSync(metaPath)) {
+    if (metaText !== null) {
       let meta: unknown = null;
       try {
-        meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+        meta = JSON.parse(metaText);
       } catch (e) {
-        result.rejects.push(rejectRow(name, 'meta', `${name.replace(INPUT_FILE, '')}.meta.json is not valid JSON: ${(e as Error).message}`));
+        result.rejects.push(rejectRow(name, 'meta', `${sidecarName(name)} is not valid JSON: ${(e as Error).message}`));
       }
       if (meta !== null) {
         const m = MetaSidecarSchema.safeParse(meta);
         if (!m.success) {
-          result.rejects.push(rejectRow(name, 'meta', `${name.replace(INPUT_FILE, '')}.meta.json ignored: ${zodReason(m.error)}`));
+          result.rejects.push(rejectRow(name, 'meta', `${sidecarName(name)} ignored: ${zodReason(m.error)}`));
         } else {
           const v = m.data;
           if (v.published !== undefined) parsed.published = v.published;
