@@ -1,6 +1,6 @@
 import type { Doc, ExtractStage, TimexHit } from '../types.js';
 import { parseYmd, rangeOf } from './timex/calendar.js';
-import { RULES, isFuture, type Ctx, type DocState, type Rule } from './timex/grammar.js';
+import { RULES, tenseAt, type Ctx, type DocState, type Rule } from './timex/grammar.js';
 
 interface Candidate {
   start: number;
@@ -43,19 +43,20 @@ function select(cands: Candidate[]): Candidate[] {
 /** Finds and normalizes the temporal expressions of a document. */
 export function findTimexes(doc: Doc): TimexHit[] {
   const dct = parseYmd(doc.published);
-  const state: DocState = { lastPeriod: null };
+  const state: DocState = { lastPeriod: null, lastYear: null };
   const hits: TimexHit[] = [];
   const sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length, index: 0, paragraph: 0 }];
   for (const sent of sentences) {
     const sText = doc.text.slice(sent.start, sent.end);
-    // cheap gate: every rule needs a digit or a letter sequence we know; most sentences have some
     const chosen = select(candidates(doc.text, sent.start, sent.end, sent.index));
     if (!chosen.length) continue;
-    const future = isFuture(sText);
     for (const c of chosen) {
-      const ctx: Ctx = { dct, sentence: sText, sentenceIndex: sent.index, at: c.start - sent.start, future, state };
+      const at = c.start - sent.start;
+      const tense = tenseAt(sText, at, c.end - sent.start);
+      const ctx: Ctx = { dct, sentence: sText, sentenceIndex: sent.index, at, tense, future: tense === 'future', state };
       const n = c.rule.norm(c.m.groups ?? {}, ctx, c.m);
       if (!n) continue;
+      if (n.from) c.start += n.from;
       const r = n.type === 'DATE' || n.type === 'TIME' ? rangeOf(n.value) : { start: null, end: null, precision: 'unknown' as const };
       hits.push({
         start: c.start,

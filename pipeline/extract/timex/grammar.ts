@@ -15,12 +15,16 @@ import {
 export interface Norm {
   type: TimexType;
   value: string;
+  /** Offset into the match where the timex starts, when leading words belong to the noun phrase. */
+  from?: number;
 }
 
 /** What earlier expressions of the same document leave behind for later ones. */
 export interface DocState {
   /** The last quarter or half named, for "the quarter", "a year earlier". */
   lastPeriod: { y: number | null; code: string; sentence: number } | null;
+  /** The last year named outright ("in 1996", "May 5, 2014"), for "that year", "the following year". */
+  lastYear: number | null;
 }
 
 export interface Ctx {
@@ -30,9 +34,13 @@ export interface Ctx {
   sentenceIndex: number;
   /** Offset of the match inside the sentence. */
   at: number;
+  /** Tense of the verbs nearest the expression. */
+  tense: Tense;
   future: boolean;
   state: DocState;
 }
+
+export type Tense = 'future' | 'past' | 'none';
 
 type Groups = Record<string, string | undefined>;
 
@@ -45,8 +53,8 @@ export interface Rule {
 }
 
 const S = '(?<![\\w\'’])';
-const E = '(?![\\w’])';
-const rx = (src: string): RegExp => new RegExp(`${S}(?:${src})${E}`, 'gi');
+const E = '(?!\\w)';
+const rx = (src: string): RegExp => new RegExp(`${S}(?:${src})${E}`, 'dgi');
 
 // ---------------------------------------------------------------------------
 // helpers
@@ -84,15 +92,38 @@ function duration(n: number | null, unit: string): string {
   }
 }
 
-const futureCue = /\b(?:will|won't|shall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planned|upcoming|next)\b|'ll\b/i;
-export const isFuture = (s: string): boolean => futureCue.test(s);
+const FUTURE = /\b(?:will|won't|wo\s+n't|shall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|expects?\s+to|plans?\s+to|planned|upcoming|next|is\s+to|are\s+to)\b|'ll\b/gi;
+const PAST = /\b(?:was|were|had|did|said|says|ago|last|earlier|been|[a-z]{3,}ed)\b/gi;
 
-/** Year for a month(-day) without one: the DCT's, unless that lands 9+ months away. */
-function yearFor(dct: Ymd, m: number, ctx: Ctx): number {
-  const diff = m - dct.m;
-  if (diff >= 9 || (diff > 0 && !ctx.future && diff >= 6 && false)) return dct.y - 1;
-  if (diff <= -9) return dct.y + 1;
-  if (ctx.future && diff < -1) return dct.y + 1;
+/** Sentence-level cue, used only where no nearer verb decides. */
+export const isFuture = (s: string): boolean => { FUTURE.lastIndex = 0; return FUTURE.test(s); };
+
+/** Tense of the verb nearest [at, end) within its sentence: future, past, or none found. */
+export function tenseAt(s: string, at: number, end: number): Tense {
+  let best: Tense = 'none';
+  let bestDist = Infinity;
+  const lo = Math.max(0, at - 80);
+  const hi = Math.min(s.length, end + 60);
+  for (const [re, t] of [[FUTURE, 'future'], [PAST, 'past']] as const) {
+    re.lastIndex = lo;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s)) !== null && m.index < hi) {
+      if (m.index >= at && m.index < end) continue;
+      if (t === 'past' && /^(?:expected|scheduled|planned)$/i.test(m[0])) continue;
+      const d = m.index < at ? at - (m.index + m[0].length) : m.index - end;
+      if (d < bestDist) { bestDist = d; best = t; }
+    }
+  }
+  return best;
+}
+
+/** Year for a month(-day) without one: the DCT's, moved by tense when the date would fall on the wrong side. */
+function yearFor(dct: Ymd, m: number, ctx: Ctx, d = 15): number {
+  const here = m * 100 + d, now = dct.m * 100 + dct.d;
+  if (ctx.tense === 'future' && here < now - 100) return dct.y + 1;
+  if (ctx.tense === 'past' && here > now + 100) return dct.y - 1;
+  if (m - dct.m >= 10) return dct.y - 1;
+  if (dct.m - m >= 10) return dct.y + 1;
   return dct.y;
 }
 
@@ -102,15 +133,16 @@ function resolveWeekday(dct: Ymd, wd: number, mod: string, ctx: Ctx): Ymd {
   if (mod === 'this' || mod === 'this coming') {
     return addDays(weekStart(dct), wd - 1);
   }
-  if (mod === 'last' || mod === 'this past') {
+  if (mod === 'last' || mod === 'this past' || mod === 'the previous') {
+    if (mod === 'the previous') return addDays(dct, -(((today - wd + 7) % 7) || 7) - 7);
     const back = (today - wd + 7) % 7 || 7;
     return addDays(dct, -back);
   }
-  if (mod === 'next') {
+  if (mod === 'next' || mod === 'the following') {
     const fwd = (wd - today + 7) % 7 || 7;
     return addDays(dct, fwd);
   }
-  if (ctx.future) return addDays(dct, (wd - today + 7) % 7);
+  if (ctx.tense === 'future') return addDays(dct, (wd - today + 7) % 7);
   return addDays(dct, -((today - wd + 7) % 7));
 }
 
@@ -189,7 +221,7 @@ function anchorDate(anchor: string | undefined, ctx: Ctx): string {
   const md = /^([a-z]+\.?)\s+(\d{1,2})/.exec(a);
   if (md && month(md[1])) {
     const m = month(md[1]);
-    const r = { y: yearFor(dct, m, ctx), m, d: +md[2] };
+    const r = { y: yearFor(dct, m, ctx, +md[2]), m, d: +md[2] };
     if (isValid(r)) return fmtDay(r);
   }
   return fmtDay(dct);
@@ -256,9 +288,10 @@ export const RULES: Rule[] = [
     check: (g) => isCap(g.mon) && (!g.wd || isCap(g.wd)),
     norm: (g, ctx) => {
       const m = month(g.mon!), d = parseInt(g.day!, 10);
-      const y = g.year ? +g.year : ctx.dct ? yearFor(ctx.dct, m, ctx) : null;
+      const y = g.year ? +g.year : ctx.dct ? yearFor(ctx.dct, m, ctx, d) : null;
       if (y !== null && !isValid({ y, m, d })) return null;
       if (y === null && (d > 31 || d < 1)) return null;
+      if (g.year) ctx.state.lastYear = y;
       return { type: 'DATE', value: withYear(y, `-${pad2(m)}-${pad2(d)}`) };
     },
   },
@@ -268,8 +301,9 @@ export const RULES: Rule[] = [
     check: (g, m) => isCap(g.mon) && (!g.wd || isCap(g.wd)) && (/\d(st|nd|rd|th)|of/i.test(m[0]) || !!g.year || !LEX.ambiguousMonths.includes(lc(g.mon).replace('.', '')) || lc(g.mon) !== 'may'),
     norm: (g, ctx) => {
       const m = month(g.mon!), d = parseInt(g.day!, 10);
-      const y = g.year ? +g.year : ctx.dct ? yearFor(ctx.dct, m, ctx) : null;
+      const y = g.year ? +g.year : ctx.dct ? yearFor(ctx.dct, m, ctx, d) : null;
       if (y !== null && !isValid({ y, m, d })) return null;
+      if (g.year) ctx.state.lastYear = y;
       return { type: 'DATE', value: withYear(y, `-${pad2(m)}-${pad2(d)}`) };
     },
   },
@@ -287,11 +321,14 @@ export const RULES: Rule[] = [
     name: 'date_month_year',
     re: rx(`(?:(?<edge>${EDGE})[\\s-]+)?(?<mon>${MONTH})(?:\\s+of|,)?\\s+(?<year>${YEAR})`),
     check: (g) => isCap(g.mon),
-    norm: (g) => ({ type: 'DATE', value: fmtMonth(+g.year!, month(g.mon!)) }),
+    norm: (g, ctx) => {
+      ctx.state.lastYear = +g.year!;
+      return { type: 'DATE', value: fmtMonth(+g.year!, month(g.mon!)) };
+    },
   },
   {
     name: 'date_month',
-    re: rx(`(?:(?<edge>${EDGE})[\\s-]+)?(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+coming|the\\s+past)\\s+)?(?<mon>${MONTH_FULL})`),
+    re: rx(`(?:(?<edge>${EDGE})[\\s-]+)?(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+coming|the\\s+past)\\s+)?(?<mon>${MONTH_FULL})(?:,?\\s+(?<rel2>this|last|next)\\s+year)?`),
     check: (g, m, s) => {
       if (!isCap(g.mon)) return false;
       const amb = ['may', 'march'].includes(lc(g.mon));
@@ -307,6 +344,8 @@ export const RULES: Rule[] = [
       const rel = lc(g.rel);
       if (!ctx.dct) return { type: 'DATE', value: `XXXX-${pad2(m)}` };
       let y: number;
+      const rel2 = lc(g.rel2);
+      if (rel2) return { type: 'DATE', value: fmtMonth(ctx.dct.y + (rel2 === 'last' ? -1 : rel2 === 'next' ? 1 : 0), m) };
       if (rel === 'last' || rel === 'this past' || rel === 'the past') y = m < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
       else if (rel === 'next' || rel === 'this coming' || rel === 'the coming') y = m > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
       else if (rel === 'this') y = ctx.dct.y;
@@ -374,7 +413,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quarter',
-    re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?!\\s*(?:of|century|mile|point|hour|final|finals|-final))|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`),
+    re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?![\\s-]*(?:of|century|mile|point|hour|final|finals|to)\\b|-)|(?<det3>the|its|their)\\s+(?<yr4>${YEAR})\\s+(?:fiscal\\s+)?(?<q3>quarter|period)|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`),
     check: (g, m, s) => {
       const ord = lc(g.ord);
       if (g.q && lc(g.q) === 'period' && !['latest', 'year-ago', 'year-earlier', 'same', 'comparable', 'current', 'previous'].includes(ord)) return false;
@@ -389,6 +428,12 @@ export const RULES: Rule[] = [
       const dct = ctx.dct;
       const ord = lc(g.ord);
       const q = lc(g.q ?? g.q2 ?? 'quarter');
+      if (g.yr4) {
+        const y = +g.yr4;
+        const p = ctx.state.lastPeriod;
+        if (lc(g.q3) === 'period' && (!p || p.code[0] !== 'Q')) return { type: 'DATE', value: String(y) };
+        return { type: 'DATE', value: p ? `${y}-${p.code}` : `${y}-QX` };
+      }
       if (g.qx) {
         const code = g.qx.toUpperCase();
         const y = g.yq ? +g.yq : periodYear(dct, code);
@@ -440,9 +485,9 @@ export const RULES: Rule[] = [
         if (ord === 'final') return { type: 'DATE', value: withYear(y ?? dct.y, '-Q4') };
         return { type: 'DATE', value: shiftUnit(dct, 'Q', -1)! };
       }
-      // "the quarter", "the latest quarter": the one last named, else the last one completed.
+      // "the quarter": the one last named, else (and for "the latest quarter") the last one completed.
       const p = ctx.state.lastPeriod;
-      if (p && p.code[0] === 'Q') return { type: 'DATE', value: withYear(p.y, `-${p.code}`) };
+      if (p && p.code[0] === 'Q' && ord !== 'latest') return { type: 'DATE', value: withYear(p.y, `-${p.code}`) };
       if (!dct) return { type: 'DATE', value: 'XXXX-QX' };
       return { type: 'DATE', value: shiftUnit(dct, 'Q', -1)! };
     },
@@ -467,8 +512,9 @@ export const RULES: Rule[] = [
       }
       return true;
     },
-    norm: (g) => {
+    norm: (g, ctx) => {
       const y = +g.year!;
+      ctx.state.lastYear = y;
       const edge = lc(g.edge);
       const season = /(spring|summer|fall|autumn|winter)/.exec(edge);
       if (season) return { type: 'DATE', value: `${y}-${LEX.seasons[season[1]]}` };
@@ -485,7 +531,7 @@ export const RULES: Rule[] = [
       if (lc(g.rel) === 'the') {
         // "the summer" only after a preposition: "in the fall", "during the winter".
         const pw = prevWord(s, m.index).toLowerCase();
-        if (!/^(?:in|during|over|through|since|until|by|before|after|throughout)$/.test(pw)) return false;
+        if (!/^(?:in|during|over|through|since|until|by|before|after|throughout|into|for)$/.test(pw)) return false;
         if (/^\s*of\b/.test(s.slice(m.index + m[0].length))) return false;
       }
       return true;
@@ -509,7 +555,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'weekday',
-    re: rx(`(?:(?<edge>early|late|mid|later|earlier)\\s+)?(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|each|every)\\s+)?(?<wd>${WEEKDAY})(?<pl>s)?(?:(?:\\s+|-)(?<pod>${POD})(?<pl2>s)?)?`),
+    re: rx(`(?:(?<edge>early|late|mid)\\s+)?(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|each|every|the\\s+previous|the\\s+following)\\s+)?(?<wd>${WEEKDAY})(?<pl>s)?(?:(?:\\s+|-)(?<pod>${POD})(?<pl2>s)?)?`),
     check: (g) => isCap(g.wd),
     norm: (g, ctx) => {
       const wd = weekday(g.wd!);
@@ -544,27 +590,40 @@ export const RULES: Rule[] = [
   },
   {
     name: 'relative_unit',
-    re: rx(`(?:(?<edge>early|earlier|late|later|mid|${EDGE}|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+(?:first|second|last)\\s+half\\s+of)[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+latest|the\\s+last|the\\s+same|the\\s+prior|the\\s+preceding|that|the)\\s+(?<unit>week|month|year|decade|century|weekend|fortnight|day)(?!['’]s|\\s+(?:of|before|after|earlier|later|ago|in|when|that|which|following|to)\\b|-)`),
+    re: rx(`(?:(?<edge>early|earlier|late|later|mid|${EDGE}|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+(?:first|second|last)\\s+half\\s+of)[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+latest|the\\s+last|the\\s+same|the\\s+prior|the\\s+preceding|the\\s+full|the\\s+entire|the\\s+whole|that|the)\\s+(?<fiscal>fiscal\\s+|calendar\\s+)?(?<unit>week|month|year|decade|century|weekend|fortnight|day)(?!-)`),
     check: (g, m, s) => {
       const rel = lc(g.rel);
-      if ((rel === 'the' || rel === 'that' || rel === 'the same') && !g.edge) {
-        // "the year", "the week": only with an edge ("the end of the year") or after a time preposition.
+      const unit = lc(g.unit);
+      const after = s.slice(m.index + m[0].length);
+      if (/^(?:the|that|the same|the full|the entire|the whole)$/.test(rel) && !g.edge) {
+        // "the year", "the week": only as a time adverbial, not "the day of the attack"
+        if (/^\s+(?:of|before|after|earlier|later|ago|in|when|that|which|following|to)\b/i.test(after)) return false;
+        if (rel === 'the same' || unit === 'day' || unit === 'decade' || unit === 'century') return false;
+        if (rel === 'that') return unit === 'year' || unit === 'week' || unit === 'month';
+        if (rel !== 'the') return unit === 'year';
         const pw = prevWord(s, m.index).toLowerCase();
-        if (rel === 'that' || rel === 'the same') return false;
-        if (lc(g.unit) === 'day') return false;
-        if (!/^(?:during|for|over|throughout|in|on)$/.test(pw)) return false;
-        if (lc(g.unit) === 'weekend') return true;
-        return lc(g.unit) === 'year' || lc(g.unit) === 'week';
+        if (unit === 'weekend') return true;
+        if (!/^(?:during|for|over|throughout|in|on|of)$/.test(pw)) return false;
+        return unit === 'year' || unit === 'week' || !!g.fiscal;
       }
-      if (lc(g.unit) === 'day' && !/^(?:the next|the following|the previous|the prior|the preceding|the same)$/.test(rel)) return false;
+      if (unit === 'day' && !/^(?:the next|the following|the previous|the prior|the preceding)$/.test(rel)) return false;
       return true;
     },
-    norm: (g, ctx, m) => {
+    norm: (g, ctx) => {
       const rel = lc(g.rel);
       const unit = unitOf(g.unit!);
       const edge = lc(g.edge);
       const dct = ctx.dct;
-      if (rel === 'the' || rel === 'that') {
+      const last = ctx.state.lastYear;
+      if (unit === 'Y' && !edge) {
+        // years counted from the last year named: "that year", "the following year"
+        if (rel === 'that') return last !== null ? { type: 'DATE', value: String(last) } : { type: 'DATE', value: 'XXXX' };
+        if (rel === 'the following' && last !== null) return { type: 'DATE', value: String(last + 1) };
+        if (/^(?:the previous|the prior|the preceding)$/.test(rel) && last !== null && last !== dct?.y) return { type: 'DATE', value: String(last - 1) };
+        if (/^(?:the full|the entire|the whole)$/.test(rel) || (rel === 'the' && g.fiscal)) return dct ? { type: 'DATE', value: String(dct.y) } : { type: 'DATE', value: 'XXXX' };
+      }
+      if (rel === 'that') return { type: 'DATE', value: anchorless(unit) };
+      if (rel === 'the' || rel === 'the full' || rel === 'the entire' || rel === 'the whole') {
         if (unit === 'WE') return { type: 'DATE', value: dct ? weekendNear(dct, ctx) : 'XXXX-WXX-WE' };
         if (!edge) return { type: 'DURATION', value: duration(1, unit) };
       }
@@ -573,7 +632,7 @@ export const RULES: Rule[] = [
         return { type: 'DATE', value: 'XXXX-XX-XX' };
       }
       let shift = 0;
-      if (/^(?:last|the past|the previous|this past|the last|the prior|the preceding)$/.test(rel)) shift = -1;
+      if (/^(?:last|the past|the previous|this past|the last|the prior|the preceding|the latest)$/.test(rel)) shift = -1;
       if (/^(?:next|the coming|the next|the following|this coming)$/.test(rel)) shift = 1;
       if (/^(?:the next|the coming|the following)$/.test(rel) && !edge) {
         return { type: 'DURATION', value: duration(1, unit) };
@@ -588,8 +647,21 @@ export const RULES: Rule[] = [
       let v = shiftUnit(dct, unit, shift);
       if (v === null) return null;
       if (/half of/.test(edge) && unit === 'Y') v = `${v}-H${/first/.test(edge) ? 1 : 2}`;
-      void m;
       return { type: 'DATE', value: v };
+    },
+  },
+  {
+    name: 'year_adjective',
+    re: rx(`(?<w>year-earlier|year-ago|year[\\s-]end|year['’]s\\s+end|year\\s+end)`),
+    check: (g, m, s) => !/^year[\s-]end/i.test(g.w!) || /^(?:by|at|before|after|until|till|since|around|through|of|the)$/i.test(prevWord(s, m.index)),
+    norm: (g, ctx) => {
+      const w = lc(g.w);
+      if (w.startsWith('year-earlier') || w.startsWith('year-ago')) {
+        const v = yearBeforePeriod(ctx, 1000);
+        if (v) return { type: 'DATE', value: v };
+        return { type: 'DATE', value: ctx.dct ? String(ctx.dct.y - 1) : 'XXXX' };
+      }
+      return { type: 'DATE', value: ctx.dct ? String(ctx.dct.y) : 'XXXX' };
     },
   },
   {
@@ -627,6 +699,13 @@ export const RULES: Rule[] = [
     check: (g, m, s) => {
       const unit = lc(g.unit);
       const num = lc(g.num);
+      const after = s.slice(m.index + m[0].length);
+      if (/^years?$/.test(unit) && /^\s+old\b/.test(after)) return false; // an age
+      if (/^quarters?$/.test(unit) && (/^\s+of\b/.test(after) || /^\d{4}$/.test(num))) return false; // a fraction, "the 1988 quarter"
+      if (/^\d{4}$/.test(num) && /^\s/.test(s.slice(m.indices!.groups!.num![1]))) {
+        const n = +num;
+        if (n >= 1600 && n <= 2100 && !/^years$/.test(unit)) return false;
+      }
       if (/^seconds?$/.test(unit) && (num === 'a' || num === 'an' || !g.num)) return false;
       if (/^quarters?$/.test(unit) && !/^(?:the|its|their)$/.test(lc(g.det)) && /^(?:a|an|one)$/.test(num)) return false;
       // "an hour's drive" fine; "a day care" / "one day" idioms are not filtered (rare).
@@ -644,18 +723,26 @@ export const RULES: Rule[] = [
       const rel = lc(g.rel);
       const plural = /s$/i.test(g.unit!) && !/^centur/i.test(g.unit!) || /centuries/i.test(g.unit!);
       // "the first three quarters" of a year, "the past few weeks" etc. stay durations.
+      if (g.vague && /couple/.test(lc(g.vague))) n = 2;
       if (g.vague && !/^(?:several|a few|few|a couple of|a couple|couple of|many|some|numerous|countless|a number of|the coming)$/.test(lc(g.vague))) n = null;
       if (n === null && !plural && g.vague) return null;
       if (unit === 'WE') return { type: 'DURATION', value: duration(n, 'WE') };
       // a SET when "a/per year" follows a quantity: "$5 million a year", "twice a week"
       if (det === '' && /^(?:a|an)$/.test(lc(g.num)) && !g.rel && !g.mod) {
         const before = ctx.sentence.slice(Math.max(0, ctx.at - 40), ctx.at);
-        if (/(?:\d|\b(?:times|twice|once|thrice|percent|cent|dollars|euros|pounds|million|billion|%))\W*$/i.test(before)) {
+        if (/(?:\d[\d,.]*|\b(?:times|twice|once|thrice|percent|cent|dollars|euros|pounds|million|billion)|%)(?:\s+[a-z]+){0,2}\W*$/i.test(before)) {
           return { type: 'SET', value: duration(1, unit) };
         }
       }
-      void m; void det;
-      return { type: 'DURATION', value: duration(n, unit) };
+      // Leading words that belong to the noun phrase rather than the timex:
+      // "a five-year low", "its two-year plan", "over the last three months".
+      const gi = m.indices?.groups ?? {};
+      let from: number | undefined;
+      const adjectival = !!g.num && (/-$/.test(ctx.sentence.slice(gi.num![1], gi.unit![0])) || (!plural && n !== 1 && n !== null));
+      if (adjectival && !g.rel && gi.num) from = gi.num[0] - m.index;
+      else if (g.mod && gi.det && /^(?:over|under|only|just|another)$/i.test(lc(g.mod)) && /^(?:the|its|their|this|that|these|those)$/.test(det)) from = gi.det[0] - m.index;
+      else if (gi.mod && /^(?:over|under)$/i.test(lc(g.mod)) && g.rel) from = (gi.det ?? gi.rel)![0] - m.index;
+      return { type: 'DURATION', value: duration(n, unit), from };
     },
   },
   {
@@ -679,6 +766,8 @@ export const RULES: Rule[] = [
         if (isCap(g.adv) && m.index > 0) return false; // a name ("the Daily Telegraph")
         const nw = nextWord(s, m.index + m[0].length);
         if (/^[A-Z]/.test(nw)) return false;
+        // used as an adjective ("quarterly dividend", "daily flights") it names no time
+        if (/^\s+[a-z]/.test(s.slice(m.index + m[0].length)) && !/^(?:and|or|but|to|from|since|until|through|for|in|at|on|by|over|during|with|as|than|basis|is|was|were|are|be|been|while|when|if|after|before)$/.test(nw)) return false;
       }
       return true;
     },
@@ -702,7 +791,8 @@ export const RULES: Rule[] = [
       const after = s.slice(m.index + m[0].length);
       if (w === 'now' && /^\s*that\b/i.test(after)) return true;
       if (w === 'current' && /^\s+(?:account|accounts|affairs|events|flowing|flows|of|rules|law|laws|president|government|leader|leadership|prime|minister|chairman|chief|head|owner|members|member|champion|champions|holder|holders|version|level|system|form|model|crisis|situation|conditions|status)\b/i.test(after)) return false;
-      if (w === 'recent' && !/^\s+(?:weeks|months|days|years|history|times|past|decades)\b/i.test(after) && !/^\s+[a-z]+\s+(?:weeks|months|days|years)\b/.test(after)) return false;
+      if (w === 'recent' && /^\s+(?:weeks|months|days|years|decades|quarters)\b/i.test(after)) return false;
+      if (w === 'soon' && /^\s+(?:after|as|to\s+be|-)/i.test(after)) return false;
       if (w === 'the past' && /^\s*(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|decade|year|month|week|day|quarter)/i.test(after)) return false;
       return true;
     },
