@@ -1,0 +1,105 @@
+// What a figure counts: the short noun phrase after it, read with wink-nlp's POS
+// tagger. Only a short fragment (the figure and the words after it, up to the
+// next clause break) is tagged, which keeps the cost per figure small.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+type Nlp = ReturnType<typeof winkNLP>;
+let nlp: Nlp | null = null;
+function tagger(): Nlp {
+  if (!nlp) nlp = winkNLP(model, ['pos']);
+  return nlp;
+}
+
+const NOUNISH = new Set(['NOUN', 'PROPN']);
+const MAX_TOKENS = 5;
+const FRAGMENT = 90;
+
+export interface NounPhrase {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ObjectOptions {
+  /** Accept "of" + noun phrase ("half of their income"). */
+  allowOf: boolean;
+  /** Accept a noun phrase right after the figure ("four ballistic missiles"). */
+  allowDirect: boolean;
+}
+
+/**
+ * The noun phrase after position `from` (UTF-16 index into `text`), within
+ * [ctxStart, limit). `ctxStart` is where the figure begins: the tagger sees the
+ * number too, which helps it read what follows as a noun phrase.
+ */
+export function nounPhraseAfter(text: string, ctxStart: number, from: number, limit: number, opts: ObjectOptions): NounPhrase | null {
+  let end = Math.min(limit, from + FRAGMENT);
+  // Stop at a clause break: the object never crosses one.
+  const tail = text.slice(from, end);
+  const brk = tail.search(/[;:()\[\]"“”]|,\s|\s[–—]\s|\.(?:\s|$)/);
+  if (brk >= 0) end = from + brk;
+  if (!/\p{L}/u.test(text.slice(from, end))) return null;
+  const frag = text.slice(ctxStart, end);
+  const doc = tagger().readDoc(frag);
+  const words: string[] = doc.tokens().out();
+  const pos: string[] = doc.tokens().out(tagger().its.pos) as string[];
+  // Token offsets: wink keeps the surface text, so find each token in order.
+  const offs: number[] = [];
+  let cur = 0;
+  for (const w of words) {
+    const at = frag.indexOf(w, cur);
+    if (at < 0) return null;
+    offs.push(at);
+    cur = at + w.length;
+  }
+  const rel = from - ctxStart;
+  let i = offs.findIndex((o) => o >= rel);
+  if (i < 0) return null;
+  let requireDet = false;
+  if (words[i].toLowerCase() === 'of') {
+    if (!opts.allowOf) return null;
+    i++;
+    requireDet = true;
+  } else if (!opts.allowDirect) {
+    return null;
+  }
+  if (i >= words.length) return null;
+  const first = i;
+  // After "of": determiners and possessives open the phrase ("of their income").
+  if (requireDet && (pos[i] === 'DET' || pos[i] === 'PRON') && /^(the|a|an|their|its|his|her|our|your|my|this|that|these|those|all)$/i.test(words[i])) i++;
+  let last = -1;
+  let sawNoun = false;
+  let count = 0;
+  for (; i < words.length && count < MAX_TOKENS; i++, count++) {
+    const p = pos[i];
+    const w = words[i];
+    if (NOUNISH.has(p)) {
+      sawNoun = true;
+      last = i;
+      // "'s" after a noun continues the phrase ("the country's debt").
+      continue;
+    }
+    if (p === 'ADJ' || (p === 'NUM' && !sawNoun)) {
+      if (sawNoun) break;
+      last = i;
+      continue;
+    }
+    if (p === 'PART' && w === "'s" && sawNoun) continue;
+    if (p === 'PUNCT' && w === '-' && i + 1 < words.length && offs[i] === offs[i - 1] + words[i - 1].length) continue;
+    // A participle before the head noun ("four armed men").
+    if (p === 'VERB' && !sawNoun && i + 1 < words.length && NOUNISH.has(pos[i + 1]) && /(ed|ing|en)$/i.test(w)) {
+      last = i;
+      continue;
+    }
+    break;
+  }
+  if (!sawNoun || last < first) return null;
+  // Trim trailing adjectives: the head is the last noun.
+  while (last >= first && !NOUNISH.has(pos[last])) last--;
+  if (last < first) return null;
+  const s = ctxStart + offs[first];
+  const e = ctxStart + offs[last] + words[last].length;
+  const phrase = text.slice(s, e);
+  return { start: s, end: e, text: phrase };
+}
