@@ -22,6 +22,7 @@ const showErrors = args.includes('--errors');
 const ids = readdirSync(dir).filter((f) => f.endsWith('.gold.json')).map((f) => f.slice(0, -'.gold.json'.length)).sort().slice(0, limit);
 const c = { gold: 0, pred: 0, relaxed: 0, strict: 0, value: 0, type: 0 };
 const errors: string[] = [];
+const byRule = new Map<string, { pred: number; matched: number; value: number }>();
 let chars = 0;
 let ms = 0;
 
@@ -37,6 +38,7 @@ for (const id of ids) {
   const golds: Gold[] = (gold.timex ?? []).filter((g: Gold) => typeof g.start === 'number' && text.slice(g.start, g.end) === g.text);
   c.gold += golds.length;
   c.pred += preds.length;
+  for (const p of preds) { const r = byRule.get(p.rule) ?? { pred: 0, matched: 0, value: 0 }; r.pred++; byRule.set(p.rule, r); }
   const pairs: { i: number; j: number; ov: number; exact: boolean }[] = [];
   preds.forEach((p, i) => golds.forEach((g, j) => {
     const ov = Math.min(p.end, g.end) - Math.max(p.start, g.start);
@@ -52,6 +54,9 @@ for (const id of ids) {
     if (x.exact) c.strict++;
     const valueOk = p.value.trim().toUpperCase() === String(g.value).trim().toUpperCase();
     if (valueOk) c.value++;
+    const br = byRule.get(p.rule)!;
+    br.matched++;
+    if (valueOk) br.value++;
     if (p.type === g.type) c.type++;
     if (showErrors && (!valueOk || !x.exact)) {
       errors.push(`VAL  ${id} dct=${dct} "${text.slice(p.start, p.end)}" ${p.type} ${p.value} [${p.rule}] | gold "${g.text}" ${g.type} ${g.value}`);
@@ -76,4 +81,9 @@ console.log(`strict span   P=${f3(str.p)} R=${f3(str.r)} F1=${f3(str.f)}`);
 console.log(`value         P=${f3(val.p)} R=${f3(val.r)} F1=${f3(val.f)}`);
 console.log(`type accuracy on matches ${f3(c.relaxed ? c.type / c.relaxed : 0)}`);
 console.log(`speed ${(chars / 1e6 / (ms / 1000)).toFixed(2)} MB/s of text (${chars} chars in ${ms.toFixed(0)} ms, stage only)`);
+if (args.includes('--by-rule')) {
+  for (const [rule, r] of [...byRule].sort((a, b) => b[1].pred - a[1].pred)) {
+    console.log(`  ${rule.padEnd(16)} predicted ${String(r.pred).padStart(4)}  matched ${String(r.matched).padStart(4)}  value ok ${String(r.value).padStart(4)}`);
+  }
+}
 if (args.includes('--json')) console.log(JSON.stringify({ value_f1: val.f, relaxed_f1: rel.f, strict_f1: str.f, type_acc: c.relaxed ? c.type / c.relaxed : 0 }));

@@ -92,8 +92,9 @@ function duration(n: number | null, unit: string): string {
   }
 }
 
-const FUTURE = /\b(?:will|won't|wo\s+n't|shall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|expects?\s+to|plans?\s+to|planned|upcoming|next|is\s+to|are\s+to)\b|'ll\b/gi;
-const PAST = /\b(?:was|were|had|did|said|says|ago|last|earlier|been|[a-z]{3,}ed)\b/gi;
+const FUTURE = /\b(?:[Ww]ill|[Ww]on't|[Ss]hall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|expects?\s+to|plans?\s+to|planned|upcoming|next|is\s+to|are\s+to|would|could|might|as\s+soon\s+as|until|deadline)\b|'ll\b/g;
+// Past: auxiliaries and regular past forms (lower-case, so "United" is no verb; "-eed" and "hundred" are not past).
+const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b/g;
 
 /** Sentence-level cue, used only where no nearer verb decides. */
 export const isFuture = (s: string): boolean => { FUTURE.lastIndex = 0; return FUTURE.test(s); };
@@ -276,7 +277,7 @@ export const RULES: Rule[] = [
   {
     name: 'time_named',
     re: rx(`(?:(?<mod>about|around|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?`),
-    check: (g) => !g.anchor || !LEX.weekdays[lc(g.anchor)] || isCap(g.anchor),
+    check: (g, m, s) => (!g.anchor || !LEX.weekdays[lc(g.anchor)] || isCap(g.anchor)) && !/^high$/i.test(prevWord(s, m.index)),
     norm: (g, ctx) => {
       const w = lc(g.w);
       return { type: 'TIME', value: `${anchorDate(g.anchor, ctx)}T${w === 'midnight' ? '24:00' : '12:00'}` };
@@ -700,7 +701,7 @@ export const RULES: Rule[] = [
       const unit = lc(g.unit);
       const num = lc(g.num);
       const after = s.slice(m.index + m[0].length);
-      if (/^years?$/.test(unit) && /^\s+old\b/.test(after)) return false; // an age
+      if (/^(?:years?|months?|weeks?|days?)$/.test(unit) && (/^\s+old\b/.test(after) || lc(g.suffix) === '-old')) return false; // an age
       if (/^quarters?$/.test(unit) && (/^\s+of\b/.test(after) || /^\d{4}$/.test(num))) return false; // a fraction, "the 1988 quarter"
       if (/^\d{4}$/.test(num) && /^\s/.test(s.slice(m.indices!.groups!.num![1]))) {
         const n = +num;
