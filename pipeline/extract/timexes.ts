@@ -16,6 +16,7 @@ function candidates(text: string, sStart: number, sEnd: number, sentence: number
   const s = text.slice(sStart, sEnd);
   const out: Candidate[] = [];
   RULES.forEach((rule, priority) => {
+    if (!rule.gate.test(s)) return;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(s)) !== null) {

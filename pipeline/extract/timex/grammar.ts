@@ -46,6 +46,8 @@ type Groups = Record<string, string | undefined>;
 
 export interface Rule {
   name: string;
+  /** Cheap test on the sentence; the full expression runs only when it passes. */
+  gate: RegExp;
   re: RegExp;
   /** Context checks that need no document state; false drops the match. */
   check?: (g: Groups, m: RegExpExecArray, s: string) => boolean;
@@ -249,12 +251,17 @@ function nextWord(s: string, end: number): string {
   return m ? m[1] : '';
 }
 
+// Month names start with a capital (or are all caps); "may" and "march" in lower case are words.
+const MONTH_GATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
+const REF_GATE = new RegExp(Object.keys(REFS).map((w) => w.split(' ').pop()).join('|'), 'i');
+
 // ---------------------------------------------------------------------------
 // rules, in priority order for spans of equal length
 
 export const RULES: Rule[] = [
   {
     name: 'time_clock',
+    gate: /\d\s*(?:[ap]\.?m|o'clock|in\s+the)|\d[:.][0-5]\d\s/i,
     re: rx(`(?:(?<mod>about|around|approximately|roughly|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<h>[012]?\\d)(?:[:.](?<min>[0-5]\\d))?\\s*(?:(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<oc>o'clock)|in\\s+the\\s+(?<pd>morning|afternoon|evening))(?:\\s+(?<tz>${TZ}))?(?:,?\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?|(?<h2>[012]?\\d)[:.](?<min2>[0-5]\\d)\\s+(?<tz2>${TZ})(?:,?\\s+(?:on\\s+)?(?<anchor2>${WEEKDAY}|today|yesterday|tomorrow))?`),
     check: (g, m, s) => {
       if (g.ap && /^(am|pm)$/i.test(g.ap) && g.ap !== g.ap.toLowerCase() && g.ap !== g.ap.toUpperCase()) return false;
@@ -276,6 +283,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'time_named',
+    gate: /noon|midnight|midday/i,
     re: rx(`(?:(?<mod>about|around|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?`),
     check: (g, m, s) => (!g.anchor || !LEX.weekdays[lc(g.anchor)] || isCap(g.anchor)) && !/^high$/i.test(prevWord(s, m.index)),
     norm: (g, ctx) => {
@@ -285,6 +293,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date_mdy',
+    gate: MONTH_GATE,
     re: rx(`(?:(?<wd>${WEEKDAY}),?\\s+)?(?<mon>${MONTH})\\s+(?<day>${DAYNUM})(?:,?\\s+(?<year>${YEAR}|\\d{4}))?(?!\\s*[,.]?\\d)`),
     check: (g) => isCap(g.mon) && (!g.wd || isCap(g.wd)),
     norm: (g, ctx) => {
@@ -298,6 +307,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date_dmy',
+    gate: MONTH_GATE,
     re: rx(`(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAYNUM})\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<year>\\d{4}))?`),
     check: (g, m) => isCap(g.mon) && (!g.wd || isCap(g.wd)) && (/\d(st|nd|rd|th)|of/i.test(m[0]) || !!g.year || !LEX.ambiguousMonths.includes(lc(g.mon).replace('.', '')) || lc(g.mon) !== 'may'),
     norm: (g, ctx) => {
@@ -310,6 +320,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date_numeric',
+    gate: /\d[-/]\d/,
     re: rx(`(?<y>(?:1[89]|20)\\d\\d)-(?<m>0[1-9]|1[0-2])-(?<d>[0-3]\\d)|(?<m2>1[0-2]|0?[1-9])/(?<d2>[0-3]?\\d)/(?<y2>(?:1[89]|20)\\d\\d|\\d\\d)`),
     norm: (g) => {
       let y = +(g.y ?? g.y2!);
@@ -320,6 +331,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date_month_year',
+    gate: MONTH_GATE,
     re: rx(`(?:(?<edge>${EDGE})[\\s-]+)?(?<mon>${MONTH})(?:\\s+of|,)?\\s+(?<year>${YEAR})`),
     check: (g) => isCap(g.mon),
     norm: (g, ctx) => {
@@ -329,6 +341,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date_month',
+    gate: MONTH_GATE,
     re: rx(`(?:(?<edge>${EDGE})[\\s-]+)?(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+coming|the\\s+past)\\s+)?(?<mon>${MONTH_FULL})(?:,?\\s+(?<rel2>this|last|next)\\s+year)?`),
     check: (g, m, s) => {
       if (!isCap(g.mon)) return false;
@@ -356,6 +369,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'holiday',
+    gate: /christmas|new\s+year|halloween|independence|valentine|boxing|thanksgiving|easter/i,
     re: rx(`(?:(?<rel>last|this|next)\\s+)?(?<h>${HOLIDAY})(?:\\s+(?<year>${YEAR}))?`),
     check: (g) => isCap(g.h),
     norm: (g, ctx) => {
@@ -376,6 +390,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'decade',
+    gate: /\d0['’]?s\b|ties\b/i,
     re: rx(`(?:the\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?:(?<dec>(?:1[0-9]|20)\\d0)['’]?s|['’](?<yy>\\d0)['’]?s|(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))`),
     check: (g, m) => !g.w || /^the\s/i.test(m[0]),
     norm: (g) => {
@@ -387,6 +402,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'century',
+    gate: /century/i,
     re: rx(`(?:the\\s+|this\\s+|last\\s+|next\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))?[\\s-]*century`),
     check: (g, m) => !!(g.n || g.w || /^(?:this|last|next)\s/i.test(m[0])),
     norm: (g, ctx, m) => {
@@ -405,6 +421,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'spoken_year',
+    gate: /nineteen|thousand/i,
     re: rx(`(?:the\\s+year\\s+)?(?:nineteen[\\s-]+(?<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?<o>one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:\\s+(?<o2>one|two|three|four|five|six|seven|eight|nine|ten))?)`),
     check: (g, m) => !!g.t || /^the\s+year/i.test(m[0]) || !!g.o2,
     norm: (g) => {
@@ -414,6 +431,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quarter',
+    gate: /quarter|half|period|Q[1-4]/i,
     re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?![\\s-]*(?:of|century|mile|point|hour|final|finals|to)\\b|-)|(?<det3>the|its|their)\\s+(?<yr4>${YEAR})\\s+(?:fiscal\\s+)?(?<q3>quarter|period)|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`),
     check: (g, m, s) => {
       const ord = lc(g.ord);
@@ -495,6 +513,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year',
+    gate: /(?:1[6-9]|20)\d\d/,
     re: rx(`(?:(?<edge>${EDGE}|the\\s+(?:first|second|last)\\s+half\\s+of|(?:the\\s+)?(?:spring|summer|fall|autumn|winter)(?:\\s+of)?)[\\s-]+)?(?:(?<fy>fiscal|calendar|the\\s+year|FY|model\\s+year)[\\s-]*)?(?<year>${YEAR})(?!\\s*[%$€£]|[,.]\\d|\\s*-\\s*\\d|[:/]\\d|\\s+percent|\\s+per\\s+cent)`),
     check: (g, m, s) => {
       const before = s.slice(Math.max(0, m.index - 2), m.index);
@@ -526,6 +545,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'season',
+    gate: /spring|summer|fall|autumn|winter/i,
     re: rx(`(?:(?<edge>early|late|mid)[\\s-]+)?(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+coming|the\\s+past|the)\\s+)?(?<s>${SEASON})(?<pl>s)?`),
     check: (g, m, s) => {
       if (!g.rel && !g.edge) return false;
@@ -556,6 +576,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'weekday',
+    gate: /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i,
     re: rx(`(?:(?<edge>early|late|mid)\\s+)?(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|each|every|the\\s+previous|the\\s+following)\\s+)?(?<wd>${WEEKDAY})(?<pl>s)?(?:(?:\\s+|-)(?<pod>${POD})(?<pl2>s)?)?`),
     check: (g) => isCap(g.wd),
     norm: (g, ctx) => {
@@ -569,6 +590,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'deictic_day',
+    gate: /today|tonight|yesterday|tomorrow|morning|afternoon|evening|night/i,
     re: rx(`(?:(?<edge>early|late|mid|later|earlier)[\\s-]+)?(?:(?<pod0>${POD})\\s+)?(?<w>today|tonight|yesterday|tomorrow|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)(?:(?:\\s+|-)(?<pod>${POD}))?|(?:(?<edge2>early|late|mid|later|earlier)[\\s-]+)?(?:(?<w2>this|last)\\s+)(?<pod2>${POD}|night)|(?<w3>overnight)`),
     check: (g, m, s) => {
       if (g.w2 && lc(g.w2) === 'last' && lc(g.pod2) !== 'night') return false;
@@ -591,6 +613,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'relative_unit',
+    gate: /week|month|year|decade|century|day|fortnight/i,
     re: rx(`(?:(?<edge>early|earlier|late|later|mid|${EDGE}|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+(?:first|second|last)\\s+half\\s+of)[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+latest|the\\s+last|the\\s+same|the\\s+prior|the\\s+preceding|the\\s+full|the\\s+entire|the\\s+whole|that|the)\\s+(?<fiscal>fiscal\\s+|calendar\\s+)?(?<unit>week|month|year|decade|century|weekend|fortnight|day)(?!-)`),
     check: (g, m, s) => {
       const rel = lc(g.rel);
@@ -653,6 +676,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year_adjective',
+    gate: /year[\s-]*(?:earlier|ago|end)|year['’]s\s+end/i,
     re: rx(`(?<w>year-earlier|year-ago|year[\\s-]end|year['’]s\\s+end|year\\s+end)`),
     check: (g, m, s) => !/^year[\s-]end/i.test(g.w!) || /^(?:by|at|before|after|until|till|since|around|through|of|the)$/i.test(prevWord(s, m.index)),
     norm: (g, ctx) => {
@@ -667,6 +691,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ago',
+    gate: /\b(?:ago|earlier|later|before|previously|from\s+now|hence)\b/i,
     re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|over|some|roughly|approximately|around|only|just|barely|at\\s+least|little\\s+more\\s+than|exactly)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|before|previously|from\\s+now|hence)`),
     check: (g, m, s) => {
       const dir = lc(g.dir);
@@ -696,6 +721,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration',
+    gate: /year|month|week|day|decade|centur|quarter|hour|minute|second|fortnight|millenni/i,
     re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|over|under|up\\s+to|at\\s+least|at\\s+most|some|roughly|approximately|around|only|just|another|an\\s+additional|a\\s+further|little\\s+more\\s+than|well\\s+over|exactly|the\\s+better\\s+part\\s+of)\\s+)?(?:(?<det>the|its|their|his|her|our|a|this|that|these|those)\\s+)?(?:(?<rel>past|last|next|previous|first|coming|following|final|initial|remaining|entire|full|whole|same|latest|recent|prior|preceding|other)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})(?<suffix>-old|-long)?`),
     check: (g, m, s) => {
       const unit = lc(g.unit);
@@ -748,6 +774,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration_vague',
+    gate: /(?:years|months|weeks|days|decades|hours|minutes|centuries)\b/i,
     re: rx(`(?:(?<q>recent|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|past|coming)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)`),
     check: (g, m, s) => {
       if (g.q) return true;
@@ -761,6 +788,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set',
+    gate: /daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|biannually|every|each|once|twice|times|per\b/i,
     re: rx(`(?<adv>${Object.keys(LEX.setAdverbs).join('|')})|(?:every|each)\\s+(?:other\\s+)?(?:(?<num>${NUM})\\s+)?(?<unit>${UNIT}|${MONTH_FULL}|${SEASON}|${POD})|(?:once|twice|three\\s+times|several\\s+times)\\s+(?:a|per|every)\\s+(?<unit2>year|month|week|day|quarter|decade)|per\\s+(?<unit3>year|month|week|day|quarter|hour|annum)`),
     check: (g, m, s) => {
       if (g.adv) {
@@ -786,6 +814,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ref',
+    gate: REF_GATE,
     re: rx(`(?<w>${Object.keys(REFS).map((w) => w.replace(/ /g, '\\s+')).join('|')})`),
     check: (g, m, s) => {
       const w = lc(g.w);
