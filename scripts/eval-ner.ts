@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArticle } from '../pipeline/structure.js';
 import { toDoc } from '../pipeline/doc.js';
 import { entityStage } from '../pipeline/extract/entities.js';
-import { emptyAnnotations } from '../pipeline/extract/index.js';
+const emptyAnnotations = () => ({ entities: [], mentions: [], roles: [], timexes: [], figures: [], quotes: [], events: [] });
 import type { EntityType } from '../pipeline/types.js';
 import { argValue, loadGold } from './ner-data.js';
 

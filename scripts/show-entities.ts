@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArticle } from '../pipeline/structure.js';
 import { toDoc } from '../pipeline/doc.js';
 import { entityStage } from '../pipeline/extract/entities.js';
-import { emptyAnnotations } from '../pipeline/extract/index.js';
+const emptyAnnotations = () => ({ entities: [], mentions: [], roles: [], timexes: [], figures: [], quotes: [], events: [] });
 
 const doc = toDoc('show', parseArticle(readFileSync(process.argv[2], 'utf8')));
 const ann = entityStage.run(doc, emptyAnnotations());

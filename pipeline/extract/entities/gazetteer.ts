@@ -55,6 +55,8 @@ export function entityKey(type: EntityType, name: string, countryCode: string | 
 
 interface WorldCountry {
   name: { common: string; official: string };
+  independent?: boolean;
+  unMember?: boolean;
   cca3: string;
   capital?: string[];
   altSpellings?: string[];
@@ -115,7 +117,9 @@ export function gazetteer(): Gazetteer {
   const codes = require('i18n-iso-countries/codes.json') as string[][];
   const a2to3 = new Map(codes.map((c) => [c[0], c[1]]));
   const byCode = new Map<string, KnownEntity>();
-  for (const c of world) {
+  // Sovereign UN members first, so that "French" is France, not a French territory.
+  const ordered = [...world].sort((a, b) => Number(!!b.unMember) - Number(!!a.unMember) || Number(!!b.independent) - Number(!!a.independent));
+  for (const c of ordered) {
     const e: KnownEntity = {
       key: `COUNTRY:${c.cca3}`,
       name: c.name.common,
@@ -141,8 +145,8 @@ export function gazetteer(): Gazetteer {
       }
     }
     for (const full of c.capital ?? []) {
-      // "Washington, D.C." is also plain "Washington".
-      for (const cap of new Set([full, full.split(',')[0]])) {
+      // "Washington D.C." is also plain "Washington".
+      for (const cap of new Set([full, full.split(',')[0], full.replace(/,?\s*D\.C\.$/, '')])) {
         const k = addTag(cap, 'capital');
         if (!capital.has(k)) capital.set(k, e);
       }

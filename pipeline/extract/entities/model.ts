@@ -137,7 +137,8 @@ export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocConte
   if (w.length > 4) f.push('s4=' + w.slice(-4));
   const isFirst = i === firstWord(toks);
   if (isFirst) f.push('first');
-  if (g.common.has(w)) f.push(isFirst ? 'first&common' : cp + 'common');
+  // Plural of an ordinary noun ("Protesters") counts as ordinary too.
+  if (g.common.has(w) || (w.endsWith('s') && g.common.has(w.slice(0, -1)))) f.push(isFirst ? 'first&common' : cp + 'common');
   if (g.notName.has(w)) f.push('notname');
   if (g.first.has(w)) f.push('fn');
   if (g.last.has(w)) f.push('ln');
@@ -178,6 +179,10 @@ export function modelWeights(): Map<string, Float32Array> {
   for (const [k, v] of Object.entries(raw.features)) loaded.set(k, Float32Array.from(v, (x) => x / raw.scale));
   return loaded;
 }
+
+// Connectors that never sit inside a person's name ("Keith O'Neill of Norwich City").
+const NOT_IN_PERSON = new Set(['of', 'the', 'and', '&', 'for', 'on', 'upon', 'am', 'an']);
+const I_PER = TAGS.indexOf('I-PER');
 
 const ALLOWED: boolean[][] = TAGS.map((prev) =>
   TAGS.map((cur) => !cur.startsWith('I-') || (prev !== 'O' && prev.slice(2) === cur.slice(2))),
@@ -226,6 +231,7 @@ export function tagSentence(
     let bestScore = -Infinity;
     for (let k = 0; k < NT; k++) {
       if (!ALLOWED[prev][k]) continue;
+      if (k === I_PER && NOT_IN_PERSON.has(toks[i].lower)) continue;
       if (sc[k] > bestScore) {
         bestScore = sc[k];
         best = k;

@@ -1,7 +1,7 @@
 import type { Doc } from '../../types.js';
 import { gazetteer } from './gazetteer.js';
 import { tokenize, type Token } from './tokenize.js';
-import { CONNECTORS, TAGS, docContext, isCapsSentence, modelWeights, tagSentence, type Sentence } from './model.js';
+import { CONNECTORS, TAGS, docContext, isCapsSentence, modelWeights, tagSentence, type DocContext, type Sentence, type Weights } from './model.js';
 
 /** A typed name span found by the tagger, before resolution. */
 export interface RawSpan {
@@ -15,6 +15,8 @@ export interface RawSpan {
   t0: number;
   t1: number;
   rule: string;
+  /** Found by the tagger in a section heading: kept only when the body names it too. */
+  heading?: boolean;
 }
 
 export interface Recognized {
@@ -22,6 +24,7 @@ export interface Recognized {
   spans: RawSpan[];
 }
 
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)$/;
 const TRAILING = /^(?:of|the|and|&|for|de|-|,)$/i;
 
 /** Runs the tagger over every sentence and cleans the spans it finds. */
@@ -34,7 +37,14 @@ export function recognize(doc: Doc): Recognized {
   });
   const dc = docContext(sentences);
   const spans: RawSpan[] = [];
+  const headings = doc.sections.map((x) => x.headingSpan).filter((x): x is NonNullable<typeof x> => x !== null);
   sentences.forEach((s, si) => {
+    const sent = doc.sentences[si];
+    const inHeading = headings.some((h) => sent.start >= h.start && sent.end <= h.end);
+    if (inHeading && !s.caps && /\p{Ll}/u.test(doc.text.slice(sent.start, sent.end)) && isTitleCase(s.tokens)) {
+      spans.push(...headingSpans(doc, s, si, g, dc, w));
+      return;
+    }
     const tags = tagSentence(g, s, dc, w);
     const toks = s.tokens;
     for (let i = 0; i < toks.length; i++) {
@@ -46,7 +56,9 @@ export function recognize(doc: Doc): Recognized {
       let b = j;
       while (b > a && TRAILING.test(toks[b - 1].text)) b--;
       while (a < b && CONNECTORS.has(toks[a].text)) a++;
-      if (a < b && keep(toks, a, b, s, g)) {
+      // Honorifics are not part of the name ("Ms Hewitt" → "Hewitt").
+      if (tag === 'B-PER') while (b - a > 1 && HONORIFIC.test(toks[a].text)) a++;
+      if (a < b && keep(toks, a, b, s, g) && !ordinaryOpener(toks, a, b, s, g, dc)) {
         spans.push({
           start: toks[a].start,
           end: toks[b - 1].end,
@@ -62,6 +74,70 @@ export function recognize(doc: Doc): Recognized {
     }
   });
   return { sentences, spans };
+}
+
+/**
+ * Headings are title-cased, so capitals say little there ("Managing the Status
+ * Quo"): known names are taken from the gazetteer, and the tagger's other spans
+ * are kept only if the body names them too (checked in resolution).
+ */
+function headingSpans(doc: Doc, s: Sentence, si: number, g: ReturnType<typeof gazetteer>, dc: DocContext, w: Weights): RawSpan[] {
+  const toks = s.tokens;
+  const out: RawSpan[] = [];
+  const covered = new Array<boolean>(toks.length).fill(false);
+  for (let i = 0; i < toks.length; i++) {
+    const max = g.maxLen.get(toks[i].lower) ?? 0;
+    for (let n = Math.min(max, toks.length - i); n >= 1; n--) {
+      const key = toks.slice(i, i + n).map((t) => t.lower).join(' ');
+      const hit = g.known.get(key) ?? g.demonym.get(key) ?? g.people.get(key);
+      if (!hit || !/\p{Lu}/u.test(toks[i].text)) continue;
+      const label = hit.type === 'PERSON' ? 'PER' : hit.type === 'ORGANIZATION' ? 'ORG' : hit.type === 'MISC' || g.demonym.has(key) ? 'MISC' : 'LOC';
+      out.push({ start: toks[i].start, end: toks[i + n - 1].end, text: doc.text.slice(toks[i].start, toks[i + n - 1].end), label, sentence: si, t0: i, t1: i + n, rule: 'heading-lexicon' });
+      for (let k = i; k < i + n; k++) covered[k] = true;
+      i += n - 1;
+      break;
+    }
+  }
+  const tags = tagSentence(g, s, dc, w);
+  for (let i = 0; i < toks.length; i++) {
+    const tag = TAGS[tags[i]];
+    if (!tag.startsWith('B-')) continue;
+    let j = i + 1;
+    while (j < toks.length && TAGS[tags[j]] === 'I-' + tag.slice(2)) j++;
+    let overlaps = false;
+    for (let k = i; k < j; k++) overlaps ||= covered[k];
+    if (!overlaps && keep(toks, i, j, s, g)) {
+      out.push({ start: toks[i].start, end: toks[j - 1].end, text: doc.text.slice(toks[i].start, toks[j - 1].end), label: tag.slice(2), sentence: si, t0: i, t1: j, rule: 'heading-tagger', heading: true });
+    }
+    i = j - 1;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Every longer word capitalized, as in "Managing the Status Quo": capitals carry no signal. */
+function isTitleCase(toks: Token[]): boolean {
+  let n = 0;
+  for (const t of toks) {
+    if (/\p{N}/u.test(t.text)) return false; // score lines and tables are not headings
+    if (t.text.length < 4 || !/^\p{L}/u.test(t.text)) continue;
+    if (!/^\p{Lu}/u.test(t.text)) return false;
+    n++;
+  }
+  return n >= 2 && toks.filter((t) => /^\p{L}/u.test(t.text)).length >= 3;
+}
+
+// Plural agent nouns that open sentences ("Protesters gathered", "Officials said").
+const AGENT_PLURAL = /(?:ers|ors|ists|ants|ents|ians|ees|ials|ives)$/;
+
+/** A lone capitalized ordinary word at the start of a sentence, never capitalized elsewhere. */
+function ordinaryOpener(toks: Token[], a: number, b: number, s: Sentence, g: ReturnType<typeof gazetteer>, dc: DocContext): boolean {
+  if (b - a !== 1 || s.caps) return false;
+  let f = 0;
+  while (f < toks.length && /^["'“‘(\[«-]$/.test(toks[f].text)) f++;
+  if (a !== f) return false;
+  const w = toks[a].lower;
+  if (g.tags.has(w) || dc.capMid.has(w)) return false;
+  return AGENT_PLURAL.test(w) || g.common.has(w);
 }
 
 /** Rejects what is capitalized but not a name: months, days, discourse words. */

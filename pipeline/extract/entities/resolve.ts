@@ -1,6 +1,7 @@
 import type { Doc, EntityHit, EntityType, MentionForm, MentionHit } from '../../types.js';
 import { entityKey, gazetteer, slug, type Gazetteer, type KnownEntity } from './gazetteer.js';
 import type { Sentence } from './model.js';
+import { wordSet } from '../../lexicon.js';
 import type { RawSpan } from './recognize.js';
 import { phraseKey } from './tokenize.js';
 
@@ -18,8 +19,8 @@ export interface Typed extends RawSpan {
 const PLACE_PREPS = new Set(['in', 'to', 'from', 'at', 'near', 'into', 'outside', 'inside', 'across', 'via', 'around', 'toward', 'towards', 'visit', 'visited', 'visiting', 'arrived', 'left', 'of']);
 
 const ORG_SUBTYPES: Array<[RegExp, string]> = [
-  [/\b(ministry|department|council|parliament|senate|congress|assembly|government|cabinet|commission|office|agency|bureau|authority)$/i, 'government_body'],
-  [/\bnews agency$|\bagency$/i, 'news_agency'],
+  [/\bnews agency$/i, 'news_agency'],
+  [/\b(ministry|department|council|parliament|senate|congress|assembly|government|cabinet|commission|office|agency|bureau|authority)\b/i, 'government_body'],
   [/\b(center|centre|institute|foundation|think tank)$/i, 'think_tank'],
   [/\b(inc\.?|corp\.?|corporation|co\.?|ltd\.?|plc|llc|ag|sa|nv|gmbh|group|holdings|company|bank|airlines|motors)$/i, 'company'],
   [/\b(university|college|school|academy)$/i, 'university'],
@@ -28,9 +29,9 @@ const ORG_SUBTYPES: Array<[RegExp, string]> = [
   [/\b(army|navy|force|forces|police|guard)$/i, 'armed_force'],
 ];
 const LOC_SUBTYPES: Array<[RegExp, string]> = [
-  [/\b(sea|ocean|gulf|bay|strait|straits)$/i, 'sea'],
-  [/\b(river|lake|canal)$/i, 'water'],
-  [/\b(mountain|mountains|mount|hills|valley|desert|peninsula|island|islands|isles|coast)$/i, 'natural_feature'],
+  [/\b(sea|ocean|gulf|bay|strait|straits)\b/i, 'sea'],
+  [/\b(river|lake|canal)\b/i, 'water'],
+  [/\b(mountain|mountains|mount|hills|valley|desert|peninsula|island|islands|isles|coast|cape)\b/i, 'natural_feature'],
   [/\b(province|region|state|county|district|territory)$/i, 'region'],
   [/\b(street|avenue|road|square|bridge|airport|port|stadium|park)$/i, 'facility'],
 ];
@@ -46,6 +47,28 @@ function subtypeOf(table: Array<[RegExp, string]>, name: string): string | null 
   return null;
 }
 
+// Common nouns right after an organization's name that say what it is ("Carnegie Moscow think tank").
+const ORG_HEAD_NOUNS: Array<[string, string]> = [
+  ['think tank', 'think_tank'],
+  ['news agency', 'news_agency'],
+  ['newspaper', 'newspaper'],
+  ['daily', 'newspaper'],
+  ['company', 'company'],
+  ['firm', 'company'],
+  ['group', 'company'],
+  ['bank', 'company'],
+  ['party', 'political_party'],
+  ['ministry', 'government_body'],
+  ['agency', 'government_body'],
+  ['university', 'university'],
+];
+
+// Plural place nouns that make a list of names places ("Amur, Primorsk, and Khabarovsk regions").
+const PLACE_NOUNS = new Set(['region', 'regions', 'province', 'provinces', 'state', 'states', 'county', 'counties', 'district', 'districts', 'island', 'islands', 'river', 'rivers', 'city', 'cities', 'town', 'towns', 'village', 'villages', 'oblast', 'territory', 'territories', 'valley', 'mountains', 'sea', 'lake', 'peninsula']);
+
+// First words that make a name a place whatever follows ("Sea of Japan", "Gulf of Mexico").
+const PLACE_HEAD = /^(sea|gulf|bay|lake|mount|strait|straits|isle|isles|cape|river|ocean|port|island|islands)$/i;
+
 const LABEL_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION', MISC: 'MISC' };
 
 function isAcronym(s: string): boolean {
@@ -58,18 +81,25 @@ function fromKnown(sp: RawSpan, e: KnownEntity, surface: string): Typed {
   return { ...sp, type: e.type, key: e.key, name: e.name, subtype: e.subtype, countryCode: e.countryCode, form };
 }
 
-/** Is the capital at this span used for its government ("Pyongyang fired", "Moscow's response")? */
+// Words after a city name that show it is a place ("Moscow subway", "Seoul-based").
+const PLACE_NEXT = new Set(['-', 'based', 'time', 'region', 'area', 'city', 'province', 'street', 'university', 'office', 'bureau', 'correspondent', 'residents', 'airport', 'subway', 'metro', 'police', 'mayor', 'court']);
+
+/**
+ * Is the capital at this span used for its government? "Pyongyang fired",
+ * "Moscow's response", "run by Pyongyang" yes; "in Pyongyang", "the Moscow
+ * subway", a dateline no.
+ */
 function isMetonym(s: Sentence, sp: RawSpan): boolean {
   const toks = s.tokens;
-  const prev = sp.t0 > 0 ? toks[sp.t0 - 1].lower : '';
-  if (PLACE_PREPS.has(prev)) return false;
+  const prevTok = sp.t0 > 0 ? toks[sp.t0 - 1] : null;
+  const prev = prevTok?.lower ?? '';
+  if (PLACE_PREPS.has(prev) || prev === 'the' || prev === 'a' || prev === 'an') return false;
   const next = sp.t1 < toks.length ? toks[sp.t1] : null;
-  if (!next) return false;
-  if (next.lower === "'s" || next.lower === '’s') return true;
-  // Subject of a verb: followed by a lower-case word that is not a noun modifier,
-  // or by "and <Capital>" as in "Washington and Seoul will ...".
-  if (/^\p{Ll}/u.test(next.text)) return !/^(?:-|based|time|region|area|city|province|street|university)$/.test(next.lower);
-  return false;
+  if (next && (next.lower === "'s" || next.lower === '’s')) return true;
+  if (next && /^\p{Ll}/u.test(next.text)) return !PLACE_NEXT.has(next.lower);
+  if (next && PLACE_NEXT.has(next.lower)) return false;
+  // Object of a verb or preposition that is not about place ("supported Pyongyang", "leverage over Pyongyang").
+  return !!prevTok && /^\p{Ll}/u.test(prevTok.text);
 }
 
 /** Types every span: countries, demonyms, capitals as governments, curated bodies, then the tagger's label. */
@@ -106,14 +136,53 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
       }
       continue;
     }
-    const type = LABEL_TYPE[sp.label] ?? 'MISC';
+    let type = LABEL_TYPE[sp.label] ?? 'MISC';
+    const toks = s.tokens;
+    const words = key.split(' ');
+    if (type !== 'LOCATION' && sp.t1 - sp.t0 > 1 && PLACE_HEAD.test(words[0]) && words[1] === 'of') type = 'LOCATION';
+    else if (type !== 'LOCATION' && placeListBefore(toks, sp.t1)) type = 'LOCATION';
+    else if (type !== 'ORGANIZATION' && words.length > 1 && wordSet('org_heads.txt').has(words[words.length - 1])) {
+      // "Spanish Football Federation": the last word names an organization.
+      type = 'ORGANIZATION';
+    }
+    else if (type === 'PERSON' && words.length > 1 && !personLike(words, g) && words.every((x) => g.common.has(x) && !g.tags.has(x))) {
+      // Capitalized ordinary words ("Far Eastern") are not a person's name.
+      type = 'MISC';
+    }
     let subtype: string | null = null;
-    if (type === 'ORGANIZATION') subtype = subtypeOf(ORG_SUBTYPES, sp.text);
+    if (type === 'ORGANIZATION') subtype = headNounSubtype(toks, sp.t1) ?? subtypeOf(ORG_SUBTYPES, sp.text);
     else if (type === 'LOCATION') subtype = g.tags.get(key)?.has('city') ? 'city' : subtypeOf(LOC_SUBTYPES, sp.text);
     else if (type === 'MISC') subtype = subtypeOf(MISC_SUBTYPES, sp.text);
     out.push({ ...sp, type, key: entityKey(type, sp.text), name: sp.text, subtype, countryCode: null, form: 'name' });
   }
   return out;
+}
+
+function headNounSubtype(toks: Sentence['tokens'], t1: number): string | null {
+  const next = toks.slice(t1, t1 + 2).map((t) => t.lower).join(' ');
+  for (const [noun, st] of ORG_HEAD_NOUNS) if (next === noun || next.startsWith(noun + ' ')) return st;
+  return null;
+}
+
+/** The span ends a list of names followed by a place noun: "A, B and C regions". */
+function placeListBefore(toks: Sentence['tokens'], t1: number): boolean {
+  let i = t1;
+  // Skip over further list items: ", B", ", and C", "and C".
+  for (let guard = 0; guard < 12 && i < toks.length; guard++) {
+    const w = toks[i].lower;
+    if (PLACE_NOUNS.has(w)) return true;
+    if (w === ',' || w === 'and' || w === 'or' || /^\p{Lu}/u.test(toks[i].text)) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Some sign that a capitalized phrase is a person's name: a known given name or surname. */
+function personLike(words: string[], g: Gazetteer): boolean {
+  return words.some((w) => g.first.has(w) || g.last.has(w));
 }
 
 function initials(name: string): string {
@@ -129,7 +198,9 @@ function initials(name: string): string {
  * ("Putin" → "Vladimir Putin"), an acronym the name whose initials it spells,
  * and one surface keeps one entity (majority type).
  */
-export function resolve(typed: Typed[]): { mentions: MentionHit[]; entities: EntityHit[] } {
+export function resolve(all: Typed[]): { mentions: MentionHit[]; entities: EntityHit[] } {
+  const bodyTexts = new Set(all.filter((t) => !t.heading).map((t) => t.text));
+  const typed = all.filter((t) => !t.heading || bodyTexts.has(t.text));
   // One surface, one type: the type most often given to it in this article.
   const votes = new Map<string, Map<string, number>>();
   for (const t of typed) {
@@ -143,8 +214,10 @@ export function resolve(typed: Typed[]): { mentions: MentionHit[]; entities: Ent
   for (const t of typed) {
     const m = votes.get(t.text);
     if (!m || m.size < 2 || t.form !== 'name') continue;
-    const best = [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
-    const w = byKey.get(best)!;
+    const ranked = [...m.entries()].sort((a, b) => b[1] - a[1]);
+    // Only a clear majority decides; a tie keeps each reading.
+    if (ranked[0][1] === ranked[1][1]) continue;
+    const w = byKey.get(ranked[0][0])!;
     Object.assign(t, { type: w.type, key: w.key, name: w.name, subtype: w.subtype, countryCode: w.countryCode });
   }
 

@@ -1,8 +1,109 @@
 import type { Doc, RoleHit } from '../../types.js';
+import { wordSet } from '../../lexicon.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Sentence } from './model.js';
 import type { Typed } from './resolve.js';
+import type { Token } from './tokenize.js';
 
-export function findRoles(_doc: Doc, _s: Sentence[], _t: Typed[], _g: Gazetteer): RoleHit[] {
-  return [];
+// Stated roles of people: a title before the name ("Kremlin spokesman Dmitry
+// Peskov") or an appositive after it ("Vladimir Frolov, a foreign affairs analyst",
+// "X, the head of Y").
+
+const ROLE_SUFFIX = /(?:ist|er|or|ian|ant|ent|man|woman|person|ee|eer)$/;
+const STOP = /^(?:said|says|told|who|which|that|and|but|said|,|\.|;|:|"|“|”|\(|\))$/;
+const ARTICLE = new Set(['a', 'an', 'the']);
+const ORG_PREPS = new Set(['at', 'of', 'with', 'for', 'from', 'in']);
+const MAX_ROLE = 14;
+
+function isTitle(t: Token, g: Gazetteer): boolean {
+  return g.personTitle.has(t.lower);
+}
+
+function isRoleHead(t: Token, g: Gazetteer): boolean {
+  return g.personTitle.has(t.lower) || (/^\p{Ll}{4,}$/u.test(t.text) && ROLE_SUFFIX.test(t.lower) && !g.notName.has(t.lower));
+}
+
+/** The mention covering token i of a sentence, if any. */
+function mentionAt(bySent: Map<number, Typed[]>, si: number, i: number): Typed | undefined {
+  return bySent.get(si)?.find((m) => m.t0 <= i && i < m.t1);
+}
+
+export function findRoles(doc: Doc, sentences: Sentence[], typed: Typed[], g: Gazetteer): RoleHit[] {
+  const modifiers = wordSet('role_modifiers.txt');
+  const bySent = new Map<number, Typed[]>();
+  for (const t of typed) {
+    const list = bySent.get(t.sentence) ?? [];
+    list.push(t);
+    bySent.set(t.sentence, list);
+  }
+  const out: RoleHit[] = [];
+  const orgOf = (m: Typed | undefined) =>
+    m && (m.type === 'ORGANIZATION' || m.type === 'COUNTRY' || m.type === 'LOCATION') ? m.key : null;
+
+  for (const p of typed) {
+    if (p.type !== 'PERSON' || p.form !== 'name') continue;
+    const toks = sentences[p.sentence].tokens;
+
+    // Title before the name: [Org ('s)] modifiers* title Name.
+    let a = p.t0;
+    if (a > 0 && isTitle(toks[a - 1], g)) {
+      a--;
+      while (a > 0 && (modifiers.has(toks[a - 1].lower) || isTitle(toks[a - 1], g)) && !mentionAt(bySent, p.sentence, a - 1)) a--;
+      const role = doc.text.slice(toks[a].start, toks[p.t0 - 1].end);
+      let start = toks[a].start;
+      let b = a - 1;
+      if (b >= 0 && /^['’]s$/.test(toks[b].lower)) b--;
+      const org = b >= 0 ? mentionAt(bySent, p.sentence, b) : undefined;
+      const orgKey = org && org.t1 - 1 === b ? orgOf(org) : null;
+      if (orgKey) start = org!.start;
+      if (!/^(?:mr|mrs|ms|dr|sir|dame)\.?$/.test(role.toLowerCase())) {
+        out.push({ start, end: p.end, personKey: p.key, role, organizationKey: orgKey, rule: 'role-title' });
+      }
+    }
+
+    // Appositive after the name: Name, (a|an|the)? role [prep Org] (,|.|;)
+    let i = p.t1;
+    if (i < toks.length && toks[i].text === ',') {
+      i++;
+      if (i < toks.length && ARTICLE.has(toks[i].lower)) i++;
+      const r0 = i;
+      let head = -1;
+      let orgKey: string | null = null;
+      let cut = -1;
+      let end = i;
+      for (; end < toks.length && end - r0 < MAX_ROLE; end++) {
+        const t = toks[end];
+        if (STOP.test(t.lower)) break;
+        const m = mentionAt(bySent, p.sentence, end);
+        if (m && m.type === 'PERSON') break;
+        if (m && !orgKey && orgOf(m) && end > r0) {
+          // "at the Carnegie Moscow Center": the role ends before the preposition.
+          let q = end - 1;
+          if (q > r0 && ARTICLE.has(toks[q].lower)) q--;
+          if (ORG_PREPS.has(toks[q].lower) && head >= 0) {
+            orgKey = orgOf(m);
+            cut = q;
+          }
+        }
+        if (m) {
+          end = m.t1 - 1;
+          continue;
+        }
+        if (isRoleHead(t, g) && orgKey === null) head = end;
+      }
+      if (head >= 0 && end > r0) {
+        const roleEnd = cut > r0 ? cut : head + 1;
+        // Role: from the first word to its head noun (or to the preposition before the organization).
+        let re = roleEnd;
+        if (cut < 0) {
+          // Keep complements like "on Russian policy" only when an organization closes the phrase.
+          re = head + 1;
+        }
+        const role = doc.text.slice(toks[r0].start, toks[re - 1].end);
+        const last = toks[end - 1];
+        out.push({ start: p.start, end: last.end, personKey: p.key, role, organizationKey: orgKey, rule: 'role-appositive' });
+      }
+    }
+  }
+  return out;
 }

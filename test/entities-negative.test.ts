@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { runEntities } from './entities.helpers.js';
+
+// Capitalized words that are not names: sentence openers, discourse words,
+// months and days, headline-style headings. None may become a mention.
+const NOT_ENTITIES: Array<{ text: string; word: string }> = [
+  { text: 'Almost immediately, the market fell.', word: 'Almost' },
+  { text: 'Meanwhile, prices kept rising across the region.', word: 'Meanwhile' },
+  { text: 'However, the vote was postponed.', word: 'However' },
+  { text: 'The committee met on Monday to discuss the budget.', word: 'Monday' },
+  { text: 'Elections are due in March and results in April.', word: 'March' },
+  { text: 'Elections are due in March and results in April.', word: 'April' },
+  { text: 'Shortly after noon, the power failed.', word: 'Shortly' },
+  { text: 'Protesters gathered outside the building.', word: 'Protesters' },
+  { text: 'Officials declined to comment.', word: 'Officials' },
+  { text: 'Investors sold shares on Friday.', word: 'Friday' },
+  { text: 'According to the report, growth slowed.', word: 'According' },
+  { text: 'Despite the rain, the match went ahead.', word: 'Despite' },
+  { text: 'Today the council will vote.', word: 'Today' },
+];
+
+describe('entity stage: not entities', () => {
+  it.each(NOT_ENTITIES)('no mention of "$word" in "$text"', ({ text, word }) => {
+    const { mentions } = runEntities(text);
+    const hit = mentions.find((m) => m.text.split(/\s+/).includes(word));
+    expect(hit, JSON.stringify(mentions.map((m) => m.text))).toBeUndefined();
+  });
+
+  it('never puts a possessive or trailing punctuation inside a span', () => {
+    const text = "Russia's economy grew. The Soviet Union. Later the U.S.'s allies met, and Kenya's too.";
+    const { mentions } = runEntities(text);
+    expect(mentions.length).toBeGreaterThan(0);
+    for (const m of mentions) {
+      expect(m.text).not.toMatch(/['’]s$/);
+      expect(m.text).not.toMatch(/[,;:]$|(?<!\.\p{Lu})\.$/u);
+    }
+  });
+
+  it('makes one entity of a name seen twice at a sentence end', () => {
+    const text = 'Aid came from the Soviet Union. Debts were owed to the Soviet Union.';
+    const { entities } = runEntities(text);
+    expect(entities.map((e) => e.entityKey)).toEqual(['COUNTRY:SUHH']);
+  });
+
+  it('finds nothing in lower-case text', () => {
+    const { mentions } = runEntities('the price of oil rose sharply as traders bought more contracts.');
+    expect(mentions).toEqual([]);
+  });
+});
