@@ -65,8 +65,6 @@ export interface FigureLexicon {
   ctx: ContextFile;
   /** Lower-cased unit form → unit. */
   units: Map<string, UnitInfo>;
-  /** Sticky: a unit right after a number (optional space or hyphen first). */
-  unitAfter: RegExp;
   /** Currency prefix form (lower case) → ISO code or name. */
   prefixes: Map<string, string>;
   /** Matches a currency prefix at the end of a short left window. */
@@ -143,7 +141,6 @@ export function figureLexicon(): FigureLexicon {
   for (const [unit, forms] of Object.entries(uf.durations)) for (const f of forms.split('|')) add(f, { kind: 'duration', unit, factor: 1 }, true);
   for (const [unit, forms] of Object.entries(uf.ages)) for (const f of forms.split('|')) add(f, { kind: 'age', unit, factor: 1 }, true);
 
-  const unitAfter = new RegExp(`(?:[ \\u00a0]{0,2}|-)(${alternation(units.keys())})(?![\\p{L}\\p{N}])`, 'iyu');
 
   // Currency prefixes: recognizer prefix list plus extras.
   const prefixes = new Map<string, string>();
@@ -181,7 +178,7 @@ export function figureLexicon(): FigureLexicon {
 
   const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
   cached = {
-    ctx, units, unitAfter, prefixes, prefixBefore, isoCodes, cardinals, ordinals, fractions, scaleWords,
+    ctx, units, prefixes, prefixBefore, isoCodes, cardinals, ordinals, fractions, scaleWords,
     qualifierBefore, qualifierOf, postQualifier, postQualifierOf,
     designators: lowerSet(ctx.designators), months: lowerSet(ctx.months), oneBefore: lowerSet(ctx.oneBefore),
     oneAfter: lowerSet(ctx.oneAfter), vague: lowerSet(ctx.vague), scoreWords: lowerSet(ctx.scoreWords),

@@ -36,6 +36,7 @@ const WORD_SEP = new RegExp(`(?:${SP}+|-)`, 'y');
 const PERCENT = new RegExp(`(?:${SP}?%(?:${SP}+(points?))?|${SP}*(?:per${SP}?cent(?:age${SP}+(points?))?|percent(?:age${SP}+(points?))?|pct|percentage${SP}+(points?)))(?![\\p{L}\\p{N}])`, 'iuy');
 const RANGE_SEP = new RegExp(`(?:${SP}*(?:-|–|—)${SP}*|${SP}+(to|and|or)${SP}+)`, 'iy');
 const IN_OUT_OF = new RegExp(`${SP}+(?:in|out${SP}+of)${SP}+`, 'iy');
+const TOKEN = /[^ \u00a0\n\t]+/g;
 const PHONE = /\+?\(?\d{2,5}\)?[ .-]\d{2,4}[ .-]\d{3,4}(?!\d)/y;
 
 let numberModel: RTN.NumberModel | null = null;
@@ -140,6 +141,9 @@ class Scanner {
       const after = q + m[0].length;
       if (after < limit && isLetter(text[after])) break;
       let ok = false;
+      if (first && lex.ordinals.has(w)) {
+        return { start: p, end: after, value: lex.ordinals.get(w)!, words: true, scaled: false, ambiguousM: false, ordinal: true, fraction: false, plainInt: false, hasComma: false };
+      }
       if (lex.cardinals.has(w)) ok = !fraction;
       else if (lex.fractions.has(w)) { ok = first ? /^(half|halves)$/.test(w) || n === 0 : true; fraction = true; }
       else if (first && (w === 'a' || w === 'an')) ok = true;
@@ -206,14 +210,38 @@ class Scanner {
     return { start: from + m.index + m[0].indexOf(m[1]), q };
   }
 
+  /**
+   * A unit right after a number: the longest run of up to four following
+   * tokens (optional space or hyphen first) found in the unit table. A map
+   * lookup per run is much cheaper than one regex over all forms.
+   */
   unitAt(text: string, q: number, limit: number): { end: number; info: UnitInfo } | null {
-    const re = this.lex.unitAfter;
-    re.lastIndex = q;
-    const m = re.exec(text);
-    if (!m || re.lastIndex > limit) return null;
-    const info = this.lex.units.get(m[1].toLowerCase());
-    if (!info) return null;
-    return { end: re.lastIndex, info };
+    let p = q;
+    if (text[p] === '-') p++;
+    else while (p < q + 2 && (text[p] === ' ' || text[p] === '\u00a0')) p++;
+    if (p >= limit) return null;
+    const toks: Array<{ s: number; e: number }> = [];
+    TOKEN.lastIndex = p;
+    for (let k = 0; k < 4; k++) {
+      const m = TOKEN.exec(text);
+      if (!m || m.index >= limit || (k === 0 && m.index !== p) || (k > 0 && !/^[ \u00a0]$/.test(text.slice(toks[k - 1].e, m.index)))) break;
+      toks.push({ s: m.index, e: Math.min(limit, m.index + m[0].length) });
+    }
+    for (let k = toks.length; k >= 1; k--) {
+      const head = text.slice(p, toks[k - 1].s).toLowerCase();
+      const last = text.slice(toks[k - 1].s, toks[k - 1].e);
+      // The last token as is, without trailing punctuation, and before a hyphen.
+      const variants: string[] = [last];
+      const stripped = last.replace(/[.,;:!?)\]"'’”]+$/, '');
+      if (stripped !== last && stripped) variants.push(stripped);
+      const dash = stripped.indexOf('-', 1);
+      if (dash > 0) variants.push(stripped.slice(0, dash));
+      for (const v of variants) {
+        const info = this.lex.units.get(head + v.toLowerCase());
+        if (info) return { end: toks[k - 1].s + v.length, info };
+      }
+    }
+    return null;
   }
 }
 
@@ -317,7 +345,7 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   if (!c) return null;
   let end = c.end;
   // Right after the number: a letter glued on means a code ("5G", "3D", "1990s").
-  if (isLetter(text[end]) || (text[end] === '-' && isDigit(text[end + 1]) && c.words)) return { skipTo: end + 1 };
+  if (isLetter(text[end]) && !sc.unitAt(text, end, limit)) return { skipTo: end + 1 };
 
   // Left context: currency prefix, qualifier, "between"/"from".
   let start = c.start;
@@ -444,9 +472,12 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   // Post qualifiers: "50 or more", "20-odd".
   lex.postQualifier.lastIndex = end;
   const pq = lex.postQualifier.exec(text);
-  if (pq && qualifier === 'exact' && pq.index === end) {
+  if (pq && pq.index === end) {
     const q = lex.postQualifierOf.get(pq[1].toLowerCase()) as Qualifier | undefined;
-    if (q && !(pq[1].toLowerCase() === 'plus' && !/^-?plus/i.test(text.slice(end, end + 5)))) { qualifier = q; end = lex.postQualifier.lastIndex; }
+    if (q && !(pq[1].toLowerCase() === 'plus' && !/^-?plus/i.test(text.slice(end, end + 5)))) {
+      if (qualifier === 'exact') qualifier = q;
+      end = lex.postQualifier.lastIndex;
+    }
   }
 
   // Not claims: timex parts, years, dates, labels, ages in names.
