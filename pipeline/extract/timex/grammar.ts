@@ -345,10 +345,14 @@ export const RULES: Rule[] = [
     re: rx(`(?:(?<edge>${EDGE})[\\s-]+)?(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+coming|the\\s+past)\\s+)?(?<mon>${MONTH_FULL})(?:,?\\s+(?<rel2>this|last|next)\\s+year)?`),
     check: (g, m, s) => {
       if (!isCap(g.mon)) return false;
-      const amb = ['may', 'march'].includes(lc(g.mon));
-      if (!amb || g.edge || g.rel) return true;
+      if (g.edge || g.rel || g.rel2) return true;
       const pw = prevWord(s, m.index);
       const nw = nextWord(s, m.index + m[0].length);
+      // a month name before a surname is a first name ("August Strindberg", "June Carter")
+      const name = /^[A-Z][a-z]+$/.test(nw) && !MONTH_PRE_OK.has(pw.toLowerCase()) && !/^(?:The|A|An|In|On|At|By|For|And|But|This|That|When|After|Before|It|He|She|They|We|I)$/.test(nw);
+      if (name) return false;
+      const amb = ['may', 'march'].includes(lc(g.mon));
+      if (!amb) return true;
       if (!MONTH_PRE_OK.has(pw.toLowerCase())) return false;
       // "in May said", "on March 3rd" handled elsewhere; a verb or name after May/March is not a month.
       return !/^(?:be|have|not|also|well|still|need|never|just|soon|or|even)$/i.test(nw) && !(isCap(nw) && !/^(?:and|but|the)$/i.test(nw) && /^[A-Z][a-z]+$/.test(nw) && nw !== 'When');
