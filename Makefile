@@ -33,3 +33,13 @@ clean: ## Remove generated outputs (keeps out/README.md)
 golden: node_modules/.installed ## Rewrite the seed golden files (test/golden/seed) from a fresh build of raw/
 	$(NODE_BIN)/tsx pipeline/cli.ts --raw raw --out .cache/golden-out
 	$(NODE_BIN)/tsx scripts/golden.ts .cache/golden-out
+
+.PHONY: sql query report
+sql: node_modules/.installed ## Interactive read-only SQL prompt on OUT/news.duckdb (.help inside)
+	@$(NODE_BIN)/tsx pipeline/sql.ts --db "$(OUT)/news.duckdb"
+
+query: node_modules/.installed ## Print one query's result as a table: make query Q="SELECT ..." (or Q=queries/<name>.sql)
+	@$(NODE_BIN)/tsx pipeline/query.ts --db "$(OUT)/news.duckdb" "$$Q"
+
+report: node_modules/.installed ## Write OUT/report.html: timeline, top entities, quotes, figures, with evidence
+	$(NODE_BIN)/tsx pipeline/report.ts --db "$(OUT)/news.duckdb" --out "$(OUT)/report.html"
