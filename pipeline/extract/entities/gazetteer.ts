@@ -39,7 +39,18 @@ export interface Gazetteer {
   notName: Set<string>;
 }
 
+const slugs = new Map<string, string>();
+
 export function slug(s: string): string {
+  let out = slugs.get(s);
+  if (out === undefined) {
+    out = slugOf(s);
+    if (slugs.size < 100_000) slugs.set(s, out);
+  }
+  return out;
+}
+
+function slugOf(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

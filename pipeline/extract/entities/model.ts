@@ -104,6 +104,15 @@ function gazetteerMarks(g: Gazetteer, tokens: Token[]): string[][] {
   return marks;
 }
 
+/** For each token, the last token of the capitalized run starting at it. */
+function runEnds(toks: Token[], caps: boolean): number[] {
+  const out = new Array<number>(toks.length);
+  for (let i = toks.length - 1; i >= 0; i--) {
+    out[i] = i + 1 < toks.length && isCandidate(toks, i + 1, caps) ? out[i + 1] : i;
+  }
+  return out;
+}
+
 /** True when the tagger looks at token i at all. */
 export function isCandidate(tokens: Token[], i: number, caps: boolean): boolean {
   const t = tokens[i].text;
@@ -112,7 +121,7 @@ export function isCandidate(tokens: Token[], i: number, caps: boolean): boolean 
 }
 
 /** Features of token i that do not depend on earlier tags. */
-export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocContext, marks: string[][]): string[] {
+export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocContext, marks: string[][], runEnd: number[]): string[] {
   const toks = s.tokens;
   const t = toks[i];
   const w = t.lower;
@@ -153,8 +162,7 @@ export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocConte
     if (dc.lowerSeen.has(w)) f.push('lowseen');
   }
   // The capitalized run the token sits in: what its last word says.
-  let e = i;
-  while (e + 1 < toks.length && isCandidate(toks, e + 1, s.caps)) e++;
+  const e = runEnd[i];
   const lastW = toks[e].lower;
   if (e > i) {
     if (g.orgSuffix.has(lastW)) f.push('run-osfx');
@@ -217,6 +225,7 @@ export function tagSentence(
   const toks = s.tokens;
   const tags = new Array<number>(toks.length).fill(0);
   let marks: string[][] | null = null;
+  let runEnd: number[] | null = null;
   const sc = new Float64Array(NT);
   for (let i = 0; i < toks.length; i++) {
     const prev = i > 0 ? tags[i - 1] : 0;
@@ -224,7 +233,8 @@ export function tagSentence(
     if (!cand && prev !== 0 && CONNECTORS.has(toks[i].lower) && i + 1 < toks.length && isCandidate(toks, i + 1, s.caps)) cand = true;
     if (!cand) continue;
     marks ??= gazetteerMarks(g, toks);
-    const feats = tokenFeatures(g, s, i, dc, marks);
+    runEnd ??= runEnds(toks, s.caps);
+    const feats = tokenFeatures(g, s, i, dc, marks, runEnd);
     feats.push(...historyFeatures(prev, i > 1 ? tags[i - 2] : 0, feats));
     score(w, feats, sc);
     let best = 0;

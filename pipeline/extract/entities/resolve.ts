@@ -22,6 +22,7 @@ const ORG_SUBTYPES: Array<[RegExp, string]> = [
   [/\bnews agency$/i, 'news_agency'],
   [/\b(ministry|department|council|parliament|senate|congress|assembly|government|cabinet|commission|office|agency|bureau|authority)\b/i, 'government_body'],
   [/\b(center|centre|institute|foundation|think tank)$/i, 'think_tank'],
+  [/\b(times|post|journal|herald|tribune|telegraph|gazette|news)$/i, 'newspaper'],
   [/\b(inc\.?|corp\.?|corporation|co\.?|ltd\.?|plc|llc|ag|sa|nv|gmbh|group|holdings|company|bank|airlines|motors)$/i, 'company'],
   [/\b(university|college|school|academy)$/i, 'university'],
   [/\b(party|front|movement)$/i, 'political_party'],
@@ -75,9 +76,16 @@ function isAcronym(s: string): boolean {
   return /^(?:\p{Lu}\.){2,}$/u.test(s) || /^\p{Lu}{2,6}$/u.test(s) || /^\p{Lu}\.\p{Lu}$/u.test(s);
 }
 
-function fromKnown(sp: RawSpan, e: KnownEntity, surface: string): Typed {
+const nameKeys = new Map<string, string>();
+function cachedKey(name: string): string {
+  let k = nameKeys.get(name);
+  if (k === undefined) nameKeys.set(name, (k = phraseKey(name)));
+  return k;
+}
+
+function fromKnown(sp: RawSpan, e: KnownEntity, surface: string, surfaceKey: string): Typed {
   const form: MentionForm =
-    phraseKey(e.name) === phraseKey(surface) ? 'name' : isAcronym(surface.replace(/^the\s+/i, '')) ? 'acronym' : 'alias';
+    cachedKey(e.name) === surfaceKey ? 'name' : isAcronym(surface.replace(/^the\s+/i, '')) ? 'acronym' : 'alias';
   return { ...sp, type: e.type, key: e.key, name: e.name, subtype: e.subtype, countryCode: e.countryCode, form };
 }
 
@@ -113,7 +121,7 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
       .join(' ');
     const known = g.known.get(key) ?? g.known.get(key.replace(/^the /, ''));
     if (known && !(known.type === 'COUNTRY' && sp.label === 'PER')) {
-      out.push({ ...fromKnown(sp, known, sp.text), rule: sp.rule + '+lexicon' });
+      out.push({ ...fromKnown(sp, known, sp.text, key), rule: sp.rule + '+lexicon' });
       continue;
     }
     const dem = g.demonym.get(key);
@@ -140,7 +148,7 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
     const toks = s.tokens;
     const words = key.split(' ');
     if (type !== 'LOCATION' && sp.t1 - sp.t0 > 1 && PLACE_HEAD.test(words[0]) && words[1] === 'of') type = 'LOCATION';
-    else if (type !== 'LOCATION' && placeListBefore(toks, sp.t1)) type = 'LOCATION';
+    else if (placeListBefore(toks, sp.t1)) type = 'LOCATION';
     else if (type !== 'ORGANIZATION' && words.length > 1 && wordSet('org_heads.txt').has(words[words.length - 1])) {
       // "Spanish Football Federation": the last word names an organization.
       type = 'ORGANIZATION';
@@ -151,7 +159,10 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
     }
     let subtype: string | null = null;
     if (type === 'ORGANIZATION') subtype = headNounSubtype(toks, sp.t1) ?? subtypeOf(ORG_SUBTYPES, sp.text);
-    else if (type === 'LOCATION') subtype = g.tags.get(key)?.has('city') ? 'city' : subtypeOf(LOC_SUBTYPES, sp.text);
+    else if (type === 'LOCATION') {
+      const noun = placeListBefore(toks, sp.t1);
+      subtype = g.tags.get(key)?.has('city') ? 'city' : noun ? PLACE_NOUN_SUBTYPE[noun] ?? null : subtypeOf(LOC_SUBTYPES, sp.text);
+    }
     else if (type === 'MISC') subtype = subtypeOf(MISC_SUBTYPES, sp.text);
     out.push({ ...sp, type, key: entityKey(type, sp.text), name: sp.text, subtype, countryCode: null, form: 'name' });
   }
@@ -164,20 +175,28 @@ function headNounSubtype(toks: Sentence['tokens'], t1: number): string | null {
   return null;
 }
 
-/** The span ends a list of names followed by a place noun: "A, B and C regions". */
-function placeListBefore(toks: Sentence['tokens'], t1: number): boolean {
+const PLACE_NOUN_SUBTYPE: Record<string, string> = {
+  region: 'region', regions: 'region', province: 'region', provinces: 'region', state: 'region', states: 'region',
+  county: 'region', counties: 'region', district: 'region', districts: 'region', oblast: 'region', territory: 'region',
+  territories: 'region', city: 'city', cities: 'city', town: 'city', towns: 'city', village: 'city', villages: 'city',
+  island: 'natural_feature', islands: 'natural_feature', valley: 'natural_feature', mountains: 'natural_feature',
+  peninsula: 'natural_feature', river: 'water', rivers: 'water', lake: 'water', sea: 'sea',
+};
+
+/** The place noun closing a list of names the span ends: "A, B and C regions" → "regions". */
+function placeListBefore(toks: Sentence['tokens'], t1: number): string | null {
   let i = t1;
   // Skip over further list items: ", B", ", and C", "and C".
   for (let guard = 0; guard < 12 && i < toks.length; guard++) {
     const w = toks[i].lower;
-    if (PLACE_NOUNS.has(w)) return true;
+    if (PLACE_NOUNS.has(w)) return w;
     if (w === ',' || w === 'and' || w === 'or' || /^\p{Lu}/u.test(toks[i].text)) {
       i++;
       continue;
     }
-    return false;
+    return null;
   }
-  return false;
+  return null;
 }
 
 /** Some sign that a capitalized phrase is a person's name: a known given name or surname. */
@@ -235,6 +254,13 @@ export function resolve(all: Typed[]): { mentions: MentionHit[]; entities: Entit
       const ini = initials(t.name);
       if (ini.length >= 2 && !orgsByInitials.has(ini)) orgsByInitials.set(ini, t);
     }
+  }
+  // A shortened organization name that starts a longer one ("Carnegie Moscow" → "Carnegie Moscow Center").
+  const orgs = [...new Map(typed.filter((t) => t.type === 'ORGANIZATION' && t.form === 'name').map((t) => [t.key, t])).values()];
+  for (const t of typed) {
+    if (t.type !== 'ORGANIZATION' || t.form !== 'name' || !t.name.includes(' ')) continue;
+    const longer = orgs.find((o) => o.key !== t.key && o.name.startsWith(t.name + ' '));
+    if (longer) Object.assign(t, { key: longer.key, name: longer.name, subtype: longer.subtype, countryCode: longer.countryCode, form: 'alias', rule: t.rule + '+prefix' });
   }
   for (const t of typed) {
     if (t.form !== 'name' || t.name.includes(' ')) continue;

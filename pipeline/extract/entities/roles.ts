@@ -37,8 +37,9 @@ export function findRoles(doc: Doc, sentences: Sentence[], typed: Typed[], g: Ga
     bySent.set(t.sentence, list);
   }
   const out: RoleHit[] = [];
-  const orgOf = (m: Typed | undefined) =>
-    m && (m.type === 'ORGANIZATION' || m.type === 'COUNTRY' || m.type === 'LOCATION') ? m.key : null;
+  // An organization after any of ORG_PREPS; a country or place only as "... of Y" ("mayor of London").
+  const orgOf = (m: Typed | undefined, prep = 'of') =>
+    m && (m.type === 'ORGANIZATION' || ((m.type === 'COUNTRY' || m.type === 'LOCATION') && prep === 'of')) ? m.key : null;
 
   for (const p of typed) {
     if (p.type !== 'PERSON' || p.form !== 'name') continue;
@@ -54,7 +55,7 @@ export function findRoles(doc: Doc, sentences: Sentence[], typed: Typed[], g: Ga
       let b = a - 1;
       if (b >= 0 && /^['’]s$/.test(toks[b].lower)) b--;
       const org = b >= 0 ? mentionAt(bySent, p.sentence, b) : undefined;
-      const orgKey = org && org.t1 - 1 === b ? orgOf(org) : null;
+      const orgKey = org && org.t1 - 1 === b && org.type !== 'LOCATION' ? (org.type === 'COUNTRY' ? org.key : orgOf(org)) : null;
       if (orgKey) start = org!.start;
       if (!/^(?:mr|mrs|ms|dr|sir|dame)\.?$/.test(role.toLowerCase())) {
         out.push({ start, end: p.end, personKey: p.key, role, organizationKey: orgKey, rule: 'role-title' });
@@ -76,12 +77,12 @@ export function findRoles(doc: Doc, sentences: Sentence[], typed: Typed[], g: Ga
         if (STOP.test(t.lower)) break;
         const m = mentionAt(bySent, p.sentence, end);
         if (m && m.type === 'PERSON') break;
-        if (m && !orgKey && orgOf(m) && end > r0) {
+        if (m && !orgKey && end > r0) {
           // "at the Carnegie Moscow Center": the role ends before the preposition.
           let q = end - 1;
           if (q > r0 && ARTICLE.has(toks[q].lower)) q--;
-          if (ORG_PREPS.has(toks[q].lower) && head >= 0) {
-            orgKey = orgOf(m);
+          if (ORG_PREPS.has(toks[q].lower) && head >= 0 && orgOf(m, toks[q].lower)) {
+            orgKey = orgOf(m, toks[q].lower);
             cut = q;
           }
         }
