@@ -1,7 +1,474 @@
-import type { ExtractStage } from '../types.js';
+import type { Annotations, Doc, EntityHit, ExtractStage, MentionHit, QuoteHit, QuoteKind, SentenceSpan, Span } from '../types.js';
+import { findQuoteUnits, type QuoteUnit } from './quote/marks.js';
+import { clauseSubject, cueAt, lex, objectAfter, subjectBefore, tokenize, type Cue, type SpeakerPhrase, type Tok } from './quote/cues.js';
+
+// Quote spans: a direct or partial quote's span is its content WITH the outer
+// quotation marks (“...”), from the opening to the closing mark; a quote that
+// runs over several paragraphs spans all of them. An indirect quote's span is the
+// reported content clause, "that" included when present, final period excluded.
+
+interface Found {
+  cue: Cue;
+  cueSpan: Span;
+  speaker: SpeakerPhrase | null;
+}
+
+interface Speaker {
+  key: string | null;
+  text: string | null;
+  span: Span | null;
+}
+
+interface Known extends Speaker {
+  at: number;
+  paragraph: number;
+  person: boolean | null;
+}
+
+const NO_SPEAKER: Speaker = { key: null, text: null, span: null };
+const WORD = /[\p{L}\p{N}]+/gu;
+const countWords = (s: string) => (s.match(WORD) ?? []).length;
+
+/** Index of the last span starting at or before pos (spans sorted by start). */
+function lastAtOrBefore<T extends Span>(spans: ReadonlyArray<T>, pos: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= pos) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** The cue right after a quote: ", Peskov said", ", said X, an analyst", ", according to X". */
+function cueAfter(toks: Tok[], sentenceStart: number): Found | null {
+  let k = 0;
+  while (k < toks.length && k < 2 && /^[,\u2014\u2013-]$/.test(toks[k].text)) k++;
+  if (k >= toks.length) return null;
+  const first = cueAt(toks, k);
+  if (first) {
+    // ", saying ..." — a participle's subject is the clause's, found by the caller.
+    const speaker = /ing$/.test(toks[k].lower) ? null : objectAfter(toks, first.to, toks.length, sentenceStart);
+    return { cue: first, cueSpan: span(toks, first), speaker };
+  }
+  for (let j = k + 1; j < toks.length && j <= k + 14; j++) {
+    const t = toks[j];
+    if (!t.word && t.text !== ',' && t.text !== '.') return null;
+    const c = cueAt(toks, j);
+    if (!c || c.phrase) continue;
+    const sp = subjectBefore(toks, j, k, sentenceStart);
+    if (!sp || sp.phrase.start !== toks[k].start) return null;
+    return { cue: c, cueSpan: span(toks, c), speaker: sp };
+  }
+  return null;
+}
+
+/** The cue that introduces a quote: "Brafman said, “", "he says: “", "according to X, “", "Kerry: “". */
+function cueBefore(toks: Tok[], sentenceStart: number): Found | null {
+  const L = lex();
+  let n = toks.length;
+  if (n === 0) return null;
+  const endPunct = /^[,:\u2014]$/.test(toks[n - 1].text) ? toks[n - 1].text : null;
+  if (endPunct) n--;
+  for (let j = n - 1; j >= 0 && j >= n - 8; j--) {
+    const c = cueAt(toks, j);
+    if (!c) continue;
+    if (c.to > n) continue;
+    // Words between the cue and the mark: "told reporters", "said in a statement".
+    const gap = toks.slice(c.to, n);
+    if (gap.some((t) => !t.word && t.text !== '.')) continue;
+    if (c.phrase) {
+      const sp = objectAfter(toks, c.to, n, sentenceStart);
+      if (sp) return { cue: c, cueSpan: span(toks, c), speaker: sp };
+      continue;
+    }
+    const participle = /ing$/.test(toks[j].lower);
+    let sp = participle ? null : subjectBefore(toks, j, 0, sentenceStart);
+    if (!sp && (j === 0 || !toks[j - 1].word) && !participle) sp = objectAfter(toks, c.to, n, sentenceStart);
+    // "..., adding:", "by saying" — the participle's subject is the clause's.
+    if (!sp && toks[0].start === sentenceStart) sp = clauseSubject(toks, 0, j, sentenceStart);
+    return { cue: c, cueSpan: span(toks, c), speaker: sp };
+  }
+  // "Kerry: “..." — a short name and a colon.
+  if (endPunct === ':' && n > 0 && n <= 6 && toks.slice(0, n).some((t) => t.cap) && toks.slice(0, n).every((t) => t.word)) {
+    const colon = toks[toks.length - 1];
+    const sp = subjectBefore(toks, n, 0, sentenceStart);
+    if (sp && !L.pronouns.has(toks[n - 1].lower)) return { cue: { from: n, to: n + 1, base: ':', phrase: true }, cueSpan: { start: colon.start, end: colon.end }, speaker: sp };
+  }
+  return null;
+}
+
+/** Any speech cue in the tokens (quoted text already left out), nearest to position `near`. */
+function cueAnywhere(toks: Tok[], near: number, sentenceStart: number): Found | null {
+  let best: Found | null = null;
+  let bestDist = Infinity;
+  for (let j = 0; j < toks.length; j++) {
+    const c = cueAt(toks, j);
+    if (!c) continue;
+    let sp: SpeakerPhrase | null = null;
+    if (c.phrase) sp = objectAfter(toks, c.to, toks.length, sentenceStart);
+    else {
+      const participle = /ing$/.test(toks[j].lower);
+      sp = participle ? null : subjectBefore(toks, j, 0, sentenceStart);
+      if (!sp && (j === 0 || !toks[j - 1].word) && !participle) sp = objectAfter(toks, c.to, toks.length, sentenceStart);
+      if (!sp && toks[0]?.start === sentenceStart) sp = clauseSubject(toks, 0, j, sentenceStart);
+    }
+    const d = Math.abs(toks[j].start - near);
+    if (d < bestDist) {
+      best = { cue: c, cueSpan: span(toks, c), speaker: sp };
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
+function span(toks: Tok[], c: Cue): Span {
+  return { start: toks[c.from].start, end: toks[c.to - 1].end };
+}
+
+/** Is the quoted text a title or a name ("Stealing America", “Meet the Press.”)? */
+function looksLikeTitle(inner: string): boolean {
+  const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (words.length === 0 || words.length > 7 || /[,!?]\W*$/.test(inner.trim())) return false;
+  return words.every((w) => w.length <= 3 || /^[\p{Lu}\p{N}]/u.test(w)) && words.some((w) => w.length > 3);
+}
+
+/** Quoted text that is no speech at all: empty, a handle, a hashtag, a link. */
+function isNoise(inner: string): boolean {
+  const t = inner.trim();
+  return !/\p{L}/u.test(t) || (/^[@#]/.test(t) && !/\s/.test(t)) || /^(?:https?:|www\.)/.test(t) || (!/\s/.test(t) && /^[a-z]+[A-Z]\w*$/.test(t));
+}
+
+class QuoteFinder {
+  private readonly text: string;
+  private readonly sentences: SentenceSpan[];
+  private readonly mentions: MentionHit[];
+  private readonly entities: Map<string, EntityHit>;
+  private readonly known: Known[] = [];
+  readonly out: QuoteHit[] = [];
+
+  constructor(private readonly doc: Doc, prior: Readonly<Annotations>) {
+    this.text = doc.text;
+    this.sentences = [...doc.sentences].sort((a, b) => a.start - b.start);
+    this.mentions = [...(prior.mentions ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+    this.entities = new Map((prior.entities ?? []).map((e) => [e.entityKey, e]));
+  }
+
+  run(): QuoteHit[] {
+    const units = findQuoteUnits(this.text, this.doc.paragraphs);
+    let u = 0;
+    for (let si = 0; si < this.sentences.length; si++) {
+      const sent = this.sentences[si];
+      const inSentence: QuoteUnit[] = [];
+      while (u < units.length && units[u].start < sent.end) {
+        if (units[u].start >= sent.start || inSentence.length === 0) inSentence.push(units[u]);
+        u++;
+      }
+      let firstKind: QuoteKind | null = null;
+      for (const unit of inSentence) {
+        const k = this.quote(unit, units);
+        firstKind ??= k ?? 'partial';
+      }
+      if (firstKind === null || firstKind === 'direct') {
+        const regionEnd = inSentence.length ? Math.max(sent.start, inSentence[0].start) : sent.end;
+        // A sentence starting inside an earlier quote has no reported clause of its own.
+        const coveredStart = units.some((q) => q.start < sent.start && q.end > sent.start);
+        if (!coveredStart) this.indirect(sent, regionEnd);
+      }
+    }
+    return this.out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  private sentenceAt(pos: number): SentenceSpan | null {
+    const i = lastAtOrBefore(this.sentences, pos);
+    return i >= 0 ? this.sentences[i] : null;
+  }
+
+  private paragraphAt(pos: number): number {
+    const i = lastAtOrBefore(this.doc.paragraphs, pos);
+    return i >= 0 ? i : 0;
+  }
+
+  /** Reads one quoted stretch; returns its kind, or null when it is not a quote. */
+  private quote(unit: QuoteUnit, units: QuoteUnit[]): QuoteKind | null {
+    const text = this.text;
+    const idx = units.indexOf(unit);
+    const prev = idx > 0 ? units[idx - 1] : null;
+    const next = idx + 1 < units.length ? units[idx + 1] : null;
+    const sent = this.sentenceAt(unit.start);
+    const sentE = this.sentenceAt(Math.max(unit.start, unit.end - 1));
+    const para = this.doc.paragraphs[this.paragraphAt(unit.start)];
+    const paraE = this.doc.paragraphs[this.paragraphAt(Math.max(unit.start, unit.end - 1))];
+    const sentStart = sent ? sent.start : para.start;
+    let lo = Math.max(sentStart, para.start);
+    if (prev && prev.end > lo && prev.end <= unit.start) lo = prev.end;
+    let hi = Math.min(sentE ? Math.max(sentE.end, unit.end) : paraE.end, paraE.end);
+    // "“...!” Trump said." — the splitter may end the sentence at the mark.
+    if (hi <= unit.end + 1 && sentE) {
+      const following = this.sentences[sentE.index + 1] ?? this.sentences.find((s) => s.start >= unit.end);
+      if (following && following.start - unit.end <= 2 && following.end <= paraE.end && following.end - following.start < 80) hi = following.end;
+    }
+    if (next && next.start < hi && next.start >= unit.end) hi = next.start;
+
+    const inner = text.slice(unit.innerStart, unit.innerEnd);
+    if (isNoise(inner)) return null;
+    const nWords = countWords(inner);
+    const beforeToks = tokenize(text, lo, unit.start);
+    const afterToks = tokenize(text, unit.end, Math.max(unit.end, hi));
+    const after = cueAfter(afterToks, sentStart);
+    const before = cueBefore(beforeToks, sentStart);
+
+    const beforeText = text.slice(lo, unit.start).trim();
+    const afterText = text.slice(unit.end, Math.max(unit.end, hi)).trim();
+    const startOK =
+      beforeText === '' ||
+      /:$/.test(beforeText) ||
+      (/[,\u2014]$/.test(beforeText) && (before !== null || beforeToks.length <= 3)) ||
+      (before !== null && before.cue.to === beforeToks.length && !before.cue.phrase);
+    const endOK = afterText === '' || /^[.!?…)\]]+$/.test(afterText) || after !== null;
+    const wholeStatement = startOK && endOK;
+
+    let found: Found | null = wholeStatement ? after ?? before : after ?? before;
+    let rule = found === after ? 'cue-after' : 'cue-before';
+    if (!found && sent) {
+      // The cue elsewhere in the sentence, with quoted text left out.
+      const outside = tokenize(text, sent.start, Math.max(sent.end, unit.end)).filter(
+        (t) => !units.some((q) => t.start >= q.start && t.end <= q.end),
+      );
+      found = cueAnywhere(outside, unit.start, sentStart);
+      rule = 'cue-sentence';
+    }
+    // A word or two in marks inside a sentence needs a verb of saying proper
+    // ("called it “a disaster”"), not any verb that can report ("praised their “discipline”").
+    const adjacent = found !== null && (found === after || (found === before && before.cue.to === beforeToks.length));
+    if (found && !adjacent && !wholeStatement && nWords <= 3 && !found.cue.phrase && !lex().indirect.has(found.cue.base) && !lex().naming.has(found.cue.base)) found = null;
+
+    let kind: QuoteKind;
+    let speaker: Speaker = NO_SPEAKER;
+    let cue: string | null = null;
+    if (found) {
+      kind = wholeStatement ? 'direct' : 'partial';
+      // A title after its cue ('told “Meet the Press.”', 'on “Fox News Sunday”') is no quote either;
+      // a title-cased statement introduced with a comma or colon is.
+      if (looksLikeTitle(inner) && !(wholeStatement && /[,:]$/.test(beforeText)) && !(wholeStatement && after !== null && /[,!?]$/.test(inner.trim()))) return null;
+      cue = found.cue.base === ':' ? ':' : text.slice(found.cueSpan.start, found.cueSpan.end);
+      let sp = found.speaker;
+      if (!sp && sent && sent.start < unit.start) sp = clauseSubject(tokenize(text, sent.start, unit.start), 0, Infinity, sent.start);
+      speaker = sp ? this.resolve(sp, unit.start) : this.contextSpeaker(unit, sent);
+    } else {
+      // No cue: a whole quoted statement takes the speaker of its context; a
+      // fragment with no cue (scare quote, term, title) is no quote.
+      if (!wholeStatement || nWords < 4 || looksLikeTitle(inner)) return null;
+      kind = 'direct';
+      rule = 'context';
+      speaker = this.contextSpeaker(unit, sent);
+      if (!speaker.text && nWords < 8 && unit.paragraphs === 1) return null;
+    }
+    this.emit(unit, kind, speaker, cue, `${kind}-${rule}`);
+    return kind;
+  }
+
+  /** Speaker of a quote with no cue of its own: a cue ending the previous sentence with a colon, or the last speaker nearby. */
+  private contextSpeaker(unit: QuoteUnit, sent: SentenceSpan | null): Speaker {
+    const p = this.paragraphAt(unit.start);
+    if (sent && sent.index > 0) {
+      const prevSent = this.sentences[sent.index - 1];
+      if (prevSent && /:\s*$/.test(this.text.slice(prevSent.start, prevSent.end))) {
+        const found = cueAnywhere(tokenize(this.text, prevSent.start, prevSent.end), prevSent.end, prevSent.start);
+        if (found?.speaker) return this.resolve(found.speaker, unit.start);
+      }
+    }
+    const last = this.known[this.known.length - 1];
+    if (last && p - last.paragraph <= 1) return last;
+    return NO_SPEAKER;
+  }
+
+  /** Indirect speech in text[sent.start, regionEnd): "X said (that) ...", "..., says X", "According to X, ...". */
+  private indirect(sent: SentenceSpan, regionEnd: number): void {
+    const L = lex();
+    const end = regionEnd < sent.end ? regionEnd : sent.end;
+    const toks = tokenize(this.text, sent.start, end);
+    if (toks.length < 6) return;
+    let n = toks.length;
+    while (n > 0 && !toks[n - 1].word && !/[”"’)]/.test(toks[n - 1].text)) n--;
+    const emit = (a: number, b: number, found: Found, rule: string) => {
+      if (b - a < 4 || toks.slice(a, b).filter((t) => t.word).length < 4) return;
+      const s = toks[a].start;
+      const e = toks[b - 1].end;
+      const speaker = found.speaker ? this.resolve(found.speaker, s) : NO_SPEAKER;
+      if (!speaker.text) return;
+      this.out.push({ start: s, end: e, kind: 'indirect', speakerKey: speaker.key, speakerText: speaker.text, speakerSpan: speaker.span, cue: this.text.slice(found.cueSpan.start, found.cueSpan.end), rule: `indirect-${rule}` });
+    };
+
+    // "According to X, ..."
+    for (let j = 0; j <= 2 && j < n; j++) {
+      const c = cueAt(toks, j);
+      if (!c || !c.phrase) continue;
+      const sp = objectAfter(toks, c.to, n, sent.start);
+      if (!sp) return;
+      let k = c.to;
+      while (k < n && toks[k].end <= sp.phrase.end) k++;
+      while (k < n && toks[k].text !== ',' && k - c.to < 12) k++;
+      if (toks[k]?.text !== ',') return;
+      emit(k + 1, n, { cue: c, cueSpan: span(toks, c), speaker: sp }, 'according');
+      return;
+    }
+
+    // "..., says X" / "..., X said" / "..., according to X"
+    for (let c = 3; c < n - 1; c++) {
+      if (toks[c].text !== ',') continue;
+      const k = c + 1;
+      const first = cueAt(toks, k);
+      let found: Found | null = null;
+      let tail = k;
+      // Inverted only for verbs without a hearer: "..., says X", not "..., told CNN".
+      if (first && (first.phrase || L.indirect.has(first.base)) && first.base !== 'tell' && !/ing$/.test(toks[k].lower)) {
+        const sp = objectAfter(toks, first.to, n, sent.start);
+        if (sp) {
+          found = { cue: first, cueSpan: span(toks, first), speaker: sp };
+          tail = first.to;
+          while (tail < n && toks[tail].start < sp.phrase.end) tail++;
+        }
+      } else {
+        for (let j = k + 1; j < n && j <= k + 6; j++) {
+          const cj = cueAt(toks, j);
+          if (!cj || cj.phrase || !L.indirect.has(cj.base) || /ing$/.test(toks[j].lower)) continue;
+          const sp = subjectBefore(toks, j, k, sent.start);
+          if (sp && sp.phrase.start === toks[k].start) {
+            found = { cue: cj, cueSpan: span(toks, cj), speaker: sp };
+            tail = cj.to;
+          }
+          break;
+        }
+      }
+      if (!found) continue;
+      // After the cue: the end, an appositive, a colon, or a few words ("told reporters").
+      const rest = toks.slice(tail, n);
+      const restOK = rest.length === 0 || rest[0].text === ',' || rest[0].text === ':' || (rest.length <= 5 && rest.every((t) => t.word));
+      if (!restOK) continue;
+      emit(0, c, found, 'cue-after');
+      return;
+    }
+
+    // "X said (that) ..."
+    for (let j = 1; j < n - 3; j++) {
+      const c = cueAt(toks, j);
+      if (!c || c.phrase || !L.indirect.has(c.base) || /ing$/.test(toks[j].lower) || /ed$|^said$|^told$|^wrote$/.test(toks[j].lower) === false && !/s$/.test(toks[j].lower)) continue;
+      const sp = subjectBefore(toks, j, 0, sent.start);
+      if (!sp) continue;
+      const atStart = sp.phrase.start === toks[0].start || toks.findIndex((t) => t.start === sp.phrase.start) > 0 && toks[toks.findIndex((t) => t.start === sp.phrase.start) - 1].text === ',';
+      if (!atStart) continue;
+      let k = c.to;
+      // "told reporters", "told CNN" — the hearer.
+      if (c.base === 'tell') {
+        const obj = objectAfter(toks, k, n, sent.start);
+        if (!obj) continue;
+        while (k < n && toks[k].start < obj.phrase.end) k++;
+      }
+      // Up to "that" within a few words ("said in a statement that").
+      let that = -1;
+      for (let m = k; m < n && m < k + 7; m++) if (toks[m].lower === 'that') { that = m; break; }
+      const sayLike = c.base === 'say' || c.base === 'tell' || c.base === 'claim' || c.base === 'argue' || c.base === 'insist' || c.base === 'warn' || c.base === 'suggest' || c.base === 'predict' || c.base === 'estimate' || c.base === 'write' || c.base === 'tweet' || c.base === 'note';
+      if (that === k) { emit(k, n, { cue: c, cueSpan: span(toks, c), speaker: sp }, 'cue-that'); return; }
+      if (that > k && toks.slice(k, that).every((t) => t.word && !L.breakers.has(t.lower)) === false && toks[k].word && ['in', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'last', 'this', 'on', 'earlier', 'later'].includes(toks[k].lower)) {
+        emit(that, n, { cue: c, cueSpan: span(toks, c), speaker: sp }, 'cue-that');
+        return;
+      }
+      if (sayLike && toks[k] && toks[k].word && !['in', 'on', 'at', 'to', 'of', 'for', 'with', 'about', 'so', 'nothing', 'something', 'anything', 'it', 'this', 'yes', 'no'].includes(toks[k].lower) && toks[k + 1]?.text !== ',') {
+        emit(k, n, { cue: c, cueSpan: span(toks, c), speaker: sp }, 'cue-clause');
+        return;
+      }
+    }
+  }
+
+  /** Entity behind a speaker phrase (a mention overlapping its name words), pronouns to the last named speaker. */
+  private resolve(sp: SpeakerPhrase, at: number): Speaker {
+    const L = lex();
+    const para = this.paragraphAt(at);
+    if (sp.pronoun) {
+      const m = this.mentionIn(sp.name);
+      if (L.personPronouns.has(sp.pronoun)) {
+        const ante = this.antecedent(sp.name.start, para, m?.entityKey ?? null);
+        if (ante) return this.remember({ key: ante.key, text: ante.text, span: ante.span }, at, true);
+      }
+      return { key: m?.entityKey ?? null, text: this.text.slice(sp.name.start, sp.name.end), span: sp.name };
+    }
+    const m = this.mentionIn(sp.name) ?? this.mentionIn(sp.phrase);
+    let name = sp.name;
+    if (m && (m.end <= sp.name.start || m.start >= sp.name.end)) name = { start: m.start, end: m.end };
+    const ent = m ? this.entities.get(m.entityKey) : undefined;
+    const person = ent ? ent.type === 'PERSON' : /^\p{Lu}/u.test(this.text.slice(name.start, name.end)) ? null : false;
+    return this.remember({ key: m?.entityKey ?? null, text: this.text.slice(name.start, name.end), span: name }, at, person);
+  }
+
+  private remember(s: Speaker, at: number, person: boolean | null): Speaker {
+    this.known.push({ ...s, at, paragraph: this.paragraphAt(at), person });
+    return s;
+  }
+
+  /** The person a he/she refers to: the last named speaker nearby, else the last person mention. */
+  private antecedent(pos: number, para: number, key: string | null): Speaker | null {
+    if (key) {
+      const ent = this.entities.get(key);
+      if (ent) {
+        const i = lastAtOrBefore(this.mentions, pos);
+        for (let k = i; k >= 0; k--) {
+          const m = this.mentions[k];
+          if (m.entityKey === key && m.form !== 'pronoun' && m.end <= pos) return { key, text: this.text.slice(m.start, m.end), span: { start: m.start, end: m.end } };
+        }
+        return { key, text: ent.name, span: null };
+      }
+    }
+    for (let k = this.known.length - 1; k >= 0; k--) {
+      const s = this.known[k];
+      if (para - s.paragraph > 3) break;
+      if (s.person !== false && s.text && /^\p{Lu}/u.test(s.text)) return s;
+    }
+    const i = lastAtOrBefore(this.mentions, pos);
+    for (let k = i; k >= 0; k--) {
+      const m = this.mentions[k];
+      if (m.end > pos || m.form === 'pronoun') continue;
+      if (this.entities.get(m.entityKey)?.type === 'PERSON') return { key: m.entityKey, text: this.text.slice(m.start, m.end), span: { start: m.start, end: m.end } };
+    }
+    return null;
+  }
+
+  /** The last mention overlapping the span that is not a possessive owner, else any overlapping one. */
+  private mentionIn(s: Span): MentionHit | null {
+    const i = lastAtOrBefore(this.mentions, s.end - 1);
+    let fallback: MentionHit | null = null;
+    for (let k = i; k >= 0; k--) {
+      const m = this.mentions[k];
+      if (m.end <= s.start) {
+        if (s.start - m.start > 200) break;
+        continue;
+      }
+      if (m.start >= s.end) continue;
+      if (/^['’]s?\b/.test(this.text.slice(m.end, m.end + 2)) && m.end < s.end) {
+        fallback ??= m;
+        continue;
+      }
+      return m;
+    }
+    return fallback;
+  }
+
+  private emit(unit: QuoteUnit, kind: QuoteKind, sp: Speaker, cue: string | null, rule: string): void {
+    this.out.push({ start: unit.start, end: unit.end, kind, speakerKey: sp.key, speakerText: sp.text, speakerSpan: sp.span, cue, rule });
+  }
+}
+
+/** Quotes of one document, in text order. */
+export function findQuotes(doc: Doc, prior: Readonly<Annotations>): QuoteHit[] {
+  return new QuoteFinder(doc, prior).run();
+}
 
 export const quoteStage: ExtractStage<'quotes'> = {
   name: 'quotes',
   fills: ['quotes'],
-  run: () => ({ quotes: [] }),
+  run: (doc, prior) => ({ quotes: findQuotes(doc, prior) }),
 };

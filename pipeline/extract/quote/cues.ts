@@ -47,6 +47,8 @@ interface Lexicon {
   hedges: string[];
   titles: string[];
   discourseOpeners: string[];
+  notNames: string[];
+  namingVerbs: string[];
 }
 
 export interface Lex {
@@ -65,6 +67,8 @@ export interface Lex {
   phraseCues: string[][];
   titles: Set<string>;
   openers: Set<string>;
+  notNames: Set<string>;
+  naming: Set<string>;
 }
 
 let lexCache: Lex | null = null;
@@ -100,6 +104,8 @@ export function lex(): Lex {
     phraseCues: j.phraseCues.map((p) => p.split(' ')),
     titles: new Set(j.titles.map((t) => t.toLowerCase())),
     openers: new Set(j.discourseOpeners.map((t) => t.toLowerCase())),
+    naming: new Set(j.namingVerbs),
+    notNames: new Set([...j.notNames, ...wordList('stopwords_en.txt')].map((t) => t.toLowerCase())),
   };
   return lexCache;
 }
@@ -134,7 +140,7 @@ export function cueAt(toks: Tok[], i: number): Cue | null {
 }
 
 const isPossessive = (t: Tok) => /['’]s$/i.test(t.text) || /s['’]$/.test(t.text);
-const isNameWord = (t: Tok) => t.cap || /^\p{N}/u.test(t.text);
+const isNameWord = (t: Tok) => t.cap;
 
 /** A speaker phrase: the whole noun phrase and the name words in it. */
 export interface SpeakerPhrase {
@@ -170,10 +176,22 @@ function nameOf(toks: Tok[], a: number, b: number, sentenceStart: number): Speak
   for (let k = e - 2; k >= s; k--) if (isPossessive(toks[k])) { s = k + 1; break; }
   // Leading title words ("Kremlin spokesman", "President", "Sen.") are not the name;
   // a run that is nothing but titles and owners keeps its words.
+  const isTitle = (t: Tok) => L.titles.has(t.lower) || L.titles.has(t.lower.replace(/\.$/, ''));
   let n = s;
-  while (n < e - 1 && (L.titles.has(toks[n].lower) || L.titles.has(toks[n].lower.replace(/\.$/, '')))) n++;
-  // A sentence-initial discourse word ("Meanwhile") is no name.
-  if (n === e - 1 && toks[n].start === sentenceStart && L.openers.has(toks[n].lower)) return null;
+  for (let k = e - 2; k >= s; k--) {
+    if (!isTitle(toks[k])) continue;
+    n = k + 1;
+    // "Secretary of State John Kerry": the title's complement goes with it.
+    if (toks[n].lower === 'of' && n + 2 < e) n += 2;
+    break;
+  }
+  // A run of function words, openers or calendar words ("Which", "Meanwhile", "Thursday") is no name.
+  if (toks.slice(n, e).every((t) => L.openers.has(t.lower) || L.notNames.has(t.lower) || !/\p{L}/u.test(t.text))) {
+    // "The mayor" is a speaker phrase without a name; a lone "Meanwhile" is nothing.
+    if (e >= b || L.openers.has(toks[e - 1].lower)) return null;
+    const whole = { start: toks[a].start, end: toks[b - 1].end };
+    return { phrase: whole, name: whole, pronoun: null };
+  }
   // Lower-case words after the run belong to the name of an organization ("Xinhua news agency")
   // or make it an owner ("Clinton’s campaign").
   const nameEnd = e < b && (isPossessive(toks[e - 1]) || b - e <= 2) ? b : e;
@@ -197,6 +215,19 @@ export function subjectBefore(toks: Tok[], verb: number, lo: number, sentenceSta
     i--;
     skipped++;
   }
+  // A parenthetical right before the verb: "Paul Ryan (R-WI) said".
+  if (i >= lo && toks[i].text === ')') {
+    let k = i;
+    while (k >= lo && toks[k].text !== '(') k--;
+    if (k >= lo && i - k <= 8) i = k - 1;
+  }
+  // An appositive closing right before the verb: "Ramos, 58, told"; "Bozell, founder of ..., tells".
+  if (i >= lo && toks[i].text === ',') {
+    let k = i - 1;
+    while (k >= lo && toks[k].text !== ',' && i - k <= 40) k--;
+    if (k >= lo && toks[k].text === ',') return nameRunBefore(toks, k, lo, sentenceStart);
+    return null;
+  }
   const end = i + 1;
   while (i >= lo) {
     const t = toks[i];
@@ -205,41 +236,84 @@ export function subjectBefore(toks: Tok[], verb: number, lo: number, sentenceSta
       if (i === end - 1) i--;
       break;
     }
-    if (!t.cap && L.breakers.has(t.lower) && !L.connectors.has(t.lower)) break;
-    if (L.determiners.has(t.lower) && !t.cap) { i--; break; }
+    if (!t.cap) {
+      if (L.determiners.has(t.lower)) {
+        i--;
+        break;
+      }
+      if (L.connectors.has(t.lower)) {
+        if (i - 1 >= lo && isNameWord(toks[i - 1]) && i + 1 < end && isNameWord(toks[i + 1])) {
+          i--;
+          continue;
+        }
+        break;
+      }
+      if (L.breakers.has(t.lower) || L.verbs.has(t.lower)) break;
+    }
     if (end - i > 10) return null;
     i--;
   }
   const a = i + 1;
   if (a >= end) return null;
   const np = nameOf(toks, a, end, sentenceStart);
-  // An appositive ("vice chairwoman for ...", "an expert on ...") after a name and a comma.
+  // An appositive with no closing comma ("Smith, a spokesman for the group said").
   const first = toks[a];
   const before = toks[a - 1];
-  if (np && !np.pronoun && before && before.text === ',' && !first.cap && a - 2 >= lo) {
-    let j = a - 2;
-    const e = j + 1;
-    while (j >= lo && toks[j].word && (isNameWord(toks[j]) || L.connectors.has(toks[j].lower))) j--;
-    if (e - (j + 1) >= 1 && isNameWord(toks[e - 1])) {
-      const named = nameOf(toks, j + 1, e, sentenceStart);
-      if (named) return named;
-    }
-  }
-  // "for Clinton’s presidential campaign" cut at "for": an appositive we could not step over.
-  if (np && !np.pronoun && toks[a - 1] && toks[a - 1].word && !isNameWord(first) && L.breakers.has(toks[a - 1].lower)) {
-    let k = a - 1;
-    while (k >= lo && toks[k].text !== ',') k--;
-    if (k > lo && toks[k].text === ',') {
-      const e = k;
-      let j = e - 1;
-      while (j >= lo && toks[j].word && (isNameWord(toks[j]) || L.connectors.has(toks[j].lower))) j--;
-      if (e - (j + 1) >= 1 && isNameWord(toks[e - 1]) && (j < lo || !toks[j].word)) {
-        const named = nameOf(toks, j + 1, e, sentenceStart);
-        if (named) return named;
-      }
-    }
+  if (np && !np.pronoun && before && before.text === ',' && !first.cap && a - 1 > lo && !toks.slice(a, end).some(isNameWord)) {
+    const named = nameRunBefore(toks, a - 1, lo, sentenceStart);
+    if (named) return named;
   }
   return np;
+}
+
+/** The name run that ends just before token k ("Huma Abedin" before ", vice chairwoman"). */
+function nameRunBefore(toks: Tok[], k: number, lo: number, sentenceStart: number): SpeakerPhrase | null {
+  const L = lex();
+  let j = k - 1;
+  while (j >= lo && toks[j].word && (isNameWord(toks[j]) || (L.connectors.has(toks[j].lower) && j > lo && isNameWord(toks[j - 1])))) j--;
+  if (j + 1 >= k || !isNameWord(toks[k - 1])) {
+    if (k - 1 >= lo && L.pronouns.has(toks[k - 1].lower)) return nameOf(toks, k - 1, k, sentenceStart);
+    return null;
+  }
+  return nameOf(toks, j + 1, k, sentenceStart);
+}
+
+/**
+ * The subject at the start of a clause, for cues with no subject of their own
+ * ("Obama punctuated his list by saying", "The senator emailed supporters saying:").
+ */
+export function clauseSubject(toks: Tok[], from: number, hi: number, sentenceStart: number): SpeakerPhrase | null {
+  const L = lex();
+  hi = Math.min(hi, toks.length);
+  let i = from;
+  // An introductory phrase ("At the town hall in Hudson, New Hampshire, ...").
+  if (i < hi && toks[i].word && (L.openers.has(toks[i].lower) || L.breakers.has(toks[i].lower))) {
+    let last = -1;
+    for (let k = i; k < hi && k < i + 16; k++) if (toks[k].text === ',') last = k;
+    if (last < 0) return null;
+    i = last + 1;
+  }
+  if (i < hi && L.pronouns.has(toks[i].lower)) return nameOf(toks, i, i + 1, sentenceStart);
+  const a = i;
+  if (i < hi && L.determiners.has(toks[i].lower)) i++;
+  let lowers = 0;
+  while (i < hi && toks[i].word) {
+    const t = toks[i];
+    if (isNameWord(t)) {
+      if (lowers > 0) break;
+      i++;
+      continue;
+    }
+    if (L.connectors.has(t.lower) && i > a && isNameWord(toks[i - 1]) && i + 1 < hi && isNameWord(toks[i + 1])) {
+      i++;
+      continue;
+    }
+    if (L.breakers.has(t.lower) || L.verbs.has(t.lower) || /ed$/.test(t.lower) || (/s$/.test(t.lower) && (lowers > 0 || isNameWord(toks[i - 1] ?? t)))) break;
+    if (++lowers > 2) break;
+    i++;
+  }
+  if (i === a || !toks.slice(a, i).some(isNameWord)) return null;
+  return nameOf(toks, a, i, sentenceStart);
 }
 
 /** The noun phrase right after a cue ("said Pyotr Topychkanov, a ..."; "according to the Times"). */
@@ -250,7 +324,13 @@ export function objectAfter(toks: Tok[], from: number, hi: number, sentenceStart
     const t = toks[i];
     if (!t.word) break;
     if (L.pronouns.has(t.lower) && i === from) return nameOf(toks, i, i + 1, sentenceStart);
-    if (!t.cap && L.breakers.has(t.lower) && !(L.connectors.has(t.lower) && i > from)) break;
+    if (!t.cap && L.connectors.has(t.lower) && i > from) {
+      // "secretary of state", "Bank of America"; "and" only between names.
+      if ((t.lower === 'and' || t.lower === '&') && !(isNameWord(toks[i - 1]) && toks[i + 1] && isNameWord(toks[i + 1]))) break;
+      i++;
+      continue;
+    }
+    if (!t.cap && L.breakers.has(t.lower)) break;
     if (i - from >= 10) break;
     i++;
   }

@@ -43,15 +43,15 @@ function marksOf(text: string, start: number, end: number): Mark[] {
     } else if (c === '`' && text[i + 1] === '`') {
       out.push({ at: i, len: 2, role: 'open' });
       i++;
-    } else if (c === "'" && text[i + 1] === "'") {
-      out.push({ at: i, len: 2, role: 'close' });
-      i++;
-    } else if (c === '"') {
+    } else if (c === '"' || (c === "'" && text[i + 1] === "'")) {
+      // Straight marks, and '' (some newswire writes it for both ends): the side is read from the context.
+      const len = c === '"' ? 1 : 2;
       const prev = i > start ? text[i - 1] : '';
-      const next = i + 1 < end ? text[i + 1] : '';
+      const next = i + len < end ? text[i + len] : '';
       const openLike = (prev === '' || BEFORE_OPEN.test(prev)) && next !== '' && !SPACE.test(next);
       const closeLike = prev !== '' && !SPACE.test(prev) && (next === '' || AFTER_CLOSE.test(next));
-      out.push({ at: i, len: 1, role: openLike && !closeLike ? 'open' : closeLike && !openLike ? 'close' : 'either' });
+      out.push({ at: i, len, role: openLike && !closeLike ? 'open' : closeLike && !openLike ? 'close' : 'either' });
+      i += len - 1;
     }
   }
   return out;
