@@ -34,6 +34,9 @@ golden: node_modules/.installed ## Rewrite the seed golden files (test/golden/se
 	$(NODE_BIN)/tsx pipeline/cli.ts --raw raw --out .cache/golden-out
 	$(NODE_BIN)/tsx scripts/golden.ts .cache/golden-out
 
+bench: node_modules/.installed ## Benchmark speed, thread scaling, incremental rebuilds and memory (SCALE=10000 for the memory check)
+	$(NODE_BIN)/tsx scripts/bench.ts $(if $(SCALE),--scale $(SCALE),)
+
 .PHONY: sql query report
 sql: node_modules/.installed ## Interactive read-only SQL prompt on OUT/news.duckdb (.help inside)
 	@$(NODE_BIN)/tsx pipeline/sql.ts --db "$(OUT)/news.duckdb"

@@ -8,14 +8,24 @@ import { CsvWriter } from './export/csv.js';
 import { DuckDbWriter } from './export/duckdb.js';
 import { dataDictionary, dataPackage } from './export/docs.js';
 import { EntityMerger } from './merge.js';
-import { INPUT_FILE, processFile, type FileResult } from './process.js';
+import { INPUT_FILE, readInput, type FileResult, type RawInput } from './input.js';
+import { ResultCache } from './cache.js';
+import { Piscina } from 'piscina';
+import { availableParallelism } from 'node:os';
 import { rejectRow, zodReason } from './validate.js';
 
 export interface BuildOptions {
   raw: string;
   out: string;
   log?: (msg: string) => void;
+  /** Worker threads for extraction (default: the machine's cores; 1 = in this thread). */
+  threads?: number;
+  /** Reuse results of unchanged files (default true). */
+  incremental?: boolean;
 }
+
+// Below this many files, starting workers costs more than it saves.
+const MIN_FILES_FOR_WORKERS = 16;
 
 export interface BuildSummary {
   inputs: number;
@@ -77,31 +87,26 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const csv = new Map<string, CsvWriter>(tables.map((t) => [t.name, new CsvWriter(join(tmp, 'csv', `${t.name}.csv`), columnsOf(t))]));
     const db = await DuckDbWriter.open(join(tmp, 'news.duckdb'));
     const merger = new EntityMerger();
-    const ids = new Map<string, Set<string>>(tables.map((t) => [t.name, new Set<string>()]));
     const bySha = new Map<string, string>();
     const rejects: Reject[] = [];
     const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]));
     const stageMs: Record<string, number> = {};
     let bytes = 0;
 
-    const emit = async (name: TableName, rows: Record<string, unknown>[], sourceFile: string) => {
+    // Article rows were checked for unique ids by validateArticle (ids derive from the article id).
+    const emit = async (name: TableName, rows: Record<string, unknown>[]) => {
       const t = tables.find((x) => x.name === name)!;
-      const seen = ids.get(name)!;
-      const fresh = rows.filter((r) => {
-        const id = r[t.primaryKey] as string;
-        if (seen.has(id)) {
-          rejects.push(rejectRow(sourceFile, 'invariants', `${name}: duplicate ${t.primaryKey} ${id}`, r));
-          return false;
-        }
-        seen.add(id);
-        return true;
-      });
-      csv.get(name)!.write(fresh);
-      await db.append(t, fresh);
-      counts[name] += fresh.length;
+      csv.get(name)!.write(rows);
+      await db.append(t, rows);
+      counts[name] += rows.length;
     };
 
     const accept = async (r: FileResult) => {
+      const t0 = performance.now();
+      await acceptRows(r);
+      stageMs.write = (stageMs.write ?? 0) + performance.now() - t0;
+    };
+    const acceptRows = async (r: FileResult) => {
       bytes += r.bytes;
       for (const [k, v] of Object.entries(r.timings)) stageMs[k] = (stageMs[k] ?? 0) + v;
       rejects.push(...r.rejects);
@@ -114,17 +119,62 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       bySha.set(r.sha256!, r.sourceFile);
       for (const t of tables) {
         if (t.name === 'entities' || t.name === 'rejects') continue;
-        await emit(t.name as TableName, (r.rows as unknown as Record<string, Record<string, unknown>[]>)[t.name], r.sourceFile);
+        await emit(t.name as TableName, (r.rows as unknown as Record<string, Record<string, unknown>[]>)[t.name]);
       }
       merger.add(r.entities, r.mentionTexts);
     };
 
+    const threads = Math.max(1, opts.threads ?? (Number(process.env.THREADS) || availableParallelism()));
+    const cache = opts.incremental === false ? null : new ResultCache(join(dirname(out), `.${basename(out)}.cache`));
+    // First pass: which files must be extracted again (reads and hashes only).
+    const keys = inputs.map((name) => {
+      const input = readInput(raw, name);
+      return 'rejected' in input || !cache ? null : cache.key(name, input.bytes, input.metaText);
+    });
+    const misses = keys.filter((k) => !k || !cache!.has(k)).length;
+    // Workers only pay off with enough work; the stage code is loaded only where it runs.
+    const pool =
+      threads > 1 && misses >= MIN_FILES_FOR_WORKERS
+        ? new Piscina({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads })
+        : null;
+    const local = pool ? null : await import('./process.js');
+    let hits = 0;
+    const extractOne = async (input: RawInput): Promise<FileResult> =>
+      pool ? ((await pool.run(input)) as FileResult) : local!.processBytes(input.name, input.bytes, input.metaText);
+    const submit = async (name: string, key: string | null): Promise<FileResult> => {
+      const hit = key ? cache!.get(key) : null;
+      if (hit) {
+        hits++;
+        return { ...hit, timings: {} }; // no extraction time spent this build
+      }
+      const input = readInput(raw, name);
+      if ('rejected' in input) return input.rejected;
+      const r = await extractOne(input);
+      if (key) cache!.put(key, r);
+      return r;
+    };
+    // Results are taken in input order, so the output does not depend on thread timing.
+    const window: Promise<FileResult>[] = [];
     let done = 0;
-    for (const name of inputs) {
-      await accept(processFile(raw, name));
-      if (++done % 200 === 0) log(`extract: ${done}/${inputs.length} files`);
+    const tLoop = performance.now();
+    try {
+      for (let i = 0; i < inputs.length; i++) {
+        window.push(submit(inputs[i], keys[i]));
+        if (window.length >= threads * 4) {
+          await accept(await window.shift()!);
+          if (++done % 500 === 0) log(`extract: ${done}/${inputs.length} files`);
+        }
+      }
+      while (window.length) {
+        await accept(await window.shift()!);
+        done++;
+      }
+    } finally {
+      await pool?.destroy();
     }
-    log(`extract: ${done} files, ${counts.articles} articles, ${rejects.length} rejects so far`);
+    stageMs.extract_wall = performance.now() - tLoop;
+    cache?.prune();
+    log(`extract: ${done} files (${hits} unchanged, reused), ${counts.articles} articles, ${rejects.length} rejects so far; ${pool ? threads : 1} thread(s)`);
 
     const entities = merger.finish();
     const entitySchema = tables.find((t) => t.name === 'entities')!.schema;
@@ -133,11 +183,15 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       if (!p.success) rejects.push(rejectRow('(all articles)', 'validate', `entities: ${zodReason(p.error)}`, e));
       return p.success;
     });
-    await emit('entities', goodEntities, '(all articles)');
-    await emit('rejects', rejects, '(build)');
+    await emit('entities', goodEntities);
+    // The same refusal twice (same file, stage, reason, record) is one row.
+    const uniqueRejects = [...new Map(rejects.map((r) => [r.reject_id, r])).values()];
+    await emit('rejects', uniqueRejects);
+    const tExtract = performance.now();
     log(`export: csv done; building news.duckdb and parquet`);
 
     const dbCounts = await db.finish(join(tmp, 'parquet'));
+    stageMs.export_duckdb = performance.now() - tExtract;
     db.close();
     for (const w of csv.values()) w.close();
     for (const t of tables) {

@@ -9,14 +9,19 @@ function arg(name: string, fallback: string): string {
 
 const raw = arg('raw', process.env.RAW || 'raw');
 const out = arg('out', process.env.OUT || 'out');
+const threads = Number(arg('threads', process.env.THREADS ?? '')) || undefined;
+const incremental = !process.argv.includes('--full');
 const strict = process.argv.includes('--strict') || ['1', 'true', 'yes'].includes((process.env.STRICT ?? '').toLowerCase());
 
 try {
-  const s = await build({ raw, out });
+  const s = await build({ raw, out, threads, incremental });
   const err = (m: string) => process.stderr.write(m + '\n');
   err(`summary: ${s.inputs} inputs → ${s.articles} articles, ${s.rejects} rejects, in ${s.seconds.toFixed(2)} s (${(s.megabytes / s.seconds).toFixed(2)} MB/s)`);
   err('  rows: ' + Object.entries(s.rows).map(([t, n]) => `${t}=${n}`).join(' '));
   err('  stage ms: ' + Object.entries(s.stageMs).map(([t, n]) => `${t}=${n.toFixed(0)}`).join(' '));
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  err(`  peak RSS ${rssMb.toFixed(0)} MB`);
+  if (process.argv.includes('--json')) err('SUMMARY ' + JSON.stringify({ ...s, peakRssMb: rssMb }));
   err(`  wrote ${out}/csv, ${out}/parquet, ${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
   if (strict && s.rejects > 0) {
     err(`STRICT: ${s.rejects} rejects (see ${out}/csv/rejects.csv); failing`);

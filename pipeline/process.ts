@@ -1,31 +1,18 @@
 // One input file → validated rows, or rejects. Pure apart from reading the file,
 // so it can run in a worker thread.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MetaSidecarSchema, type Reject } from '../schemas/tables.js';
+import { MetaSidecarSchema } from '../schemas/tables.js';
+import { emptyResult, readInput, sidecarName, type FileResult } from './input.js';
+export type { FileResult } from './input.js';
 import { decode, htmlToText, InputError } from './read.js';
 import { parseArticle } from './structure.js';
 import { toDoc } from './doc.js';
 import { emptyAnnotations, EXTRACT_STAGES } from './extract/index.js';
-import { articleRows, type ArticleRows } from './rows.js';
+import { articleRows } from './rows.js';
 import { rejectRow, validateArticle, zodReason } from './validate.js';
 import { sha256Hex } from './ids.js';
-import type { Annotations, Doc, EntityHit } from './types.js';
+import type { Annotations, Doc } from './types.js';
 
-export interface FileResult {
-  sourceFile: string;
-  sha256: string | null;
-  rows: ArticleRows | null;
-  entities: EntityHit[];
-  /** Surface texts of accepted mentions, per entity key. */
-  mentionTexts: Map<string, string[]>;
-  rejects: Reject[];
-  /** Milliseconds spent per stage. */
-  timings: Record<string, number>;
-  bytes: number;
-}
 
-export const INPUT_FILE = /\.(txt|md|html?)$/i;
 
 /** Runs the extract stages one by one, timing each. */
 function timedExtract(doc: Doc, timings: Record<string, number>): Annotations {
@@ -38,28 +25,10 @@ function timedExtract(doc: Doc, timings: Record<string, number>): Annotations {
   return ann;
 }
 
-/** Reads one input file and its sidecar, then processes them. */
+/** Reads and processes one input file. */
 export function processFile(rawDir: string, name: string): FileResult {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(join(rawDir, name));
-  } catch (e) {
-    return { ...emptyResult(name), rejects: [rejectRow(name, 'read', `cannot read: ${(e as Error).message}`)] };
-  }
-  const metaPath = join(rawDir, sidecarName(name));
-  let metaText: string | null = null;
-  try {
-    if (existsSync(metaPath)) metaText = readFileSync(metaPath, 'utf8');
-  } catch (e) {
-    metaText = null;
-  }
-  return processBytes(name, bytes, metaText);
-}
-
-export const sidecarName = (name: string) => name.replace(INPUT_FILE, '') + '.meta.json';
-
-function emptyResult(name: string): FileResult {
-  return { sourceFile: name, sha256: null, rows: null, entities: [], mentionTexts: new Map(), rejects: [], timings: {}, bytes: 0 };
+  const input = readInput(rawDir, name);
+  return 'rejected' in input ? input.rejected : processBytes(input.name, input.bytes, input.metaText);
 }
 
 /** The pure part: one article's bytes (and sidecar text) → validated rows and rejects. */

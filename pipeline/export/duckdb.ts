@@ -13,6 +13,8 @@ import { columnsOf, DUCKDB_TYPES, type Column } from '../../schemas/columns.js';
 import { TABLES, type TableDef } from '../../schemas/tables.js';
 import { VIEWS } from '../../schemas/views.js';
 
+// Rows held per table before they go to DuckDB: bounds memory, amortizes appender cost.
+const BATCH_ROWS = 5000;
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -71,8 +73,22 @@ export class DuckDbWriter {
     return w;
   }
 
+  private readonly pending = new Map<string, { t: TableDef; rows: Record<string, unknown>[] }>();
+
+  /** Buffers rows and appends them in batches (one appender per batch, not per article). */
   async append(t: TableDef, rows: Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
+    let p = this.pending.get(t.name);
+    if (!p) this.pending.set(t.name, (p = { t, rows: [] }));
+    for (const r of rows) p.rows.push(r);
+    if (p.rows.length >= BATCH_ROWS) await this.flush(p.t);
+  }
+
+  private async flush(t: TableDef): Promise<void> {
+    const p = this.pending.get(t.name);
+    if (!p || p.rows.length === 0) return;
+    const rows = p.rows;
+    p.rows = [];
     const cols = columnsOf(t);
     const ap = await this.conn.createAppender('_stage_' + t.name);
     for (const r of rows) {
@@ -85,6 +101,7 @@ export class DuckDbWriter {
   /** Builds the keyed tables, comments and views from the staging tables, and writes Parquet. */
   async finish(parquetDir: string | null): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
+    for (const t of TABLES as readonly TableDef[]) await this.flush(t);
     for (const t of TABLES as readonly TableDef[]) {
       await this.conn.run(createTableSql(t));
       await this.conn.run(`INSERT INTO ${q(t.name)} SELECT * FROM ${q('_stage_' + t.name)} ORDER BY rowid;`);

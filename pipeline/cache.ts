@@ -1,0 +1,73 @@
+// Incremental builds: a file's result is reused when its bytes, its sidecar, its
+// name and the pipeline itself (code, lexicons, lockfile) are unchanged.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FileResult } from './input.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const VERSIONED = ['pipeline', 'schemas', 'data', 'package-lock.json'];
+
+function walk(path: string, out: string[]): void {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) {
+    for (const f of readdirSync(path).sort()) walk(join(path, f), out);
+  } else out.push(path);
+}
+
+let version: string | null = null;
+/** Hash of everything that can change what extraction produces. */
+export function pipelineVersion(): string {
+  if (version) return version;
+  const files: string[] = [];
+  for (const p of VERSIONED) walk(join(ROOT, p), files);
+  const h = createHash('sha256');
+  for (const f of files) h.update(f.slice(ROOT.length)).update('\0').update(readFileSync(f)).update('\0');
+  version = h.digest('hex').slice(0, 16);
+  return version;
+}
+
+export class ResultCache {
+  private readonly used = new Set<string>();
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  key(name: string, bytes: Uint8Array, metaText: string | null): string {
+    return createHash('sha256')
+      .update(pipelineVersion()).update('\0').update(name).update('\0').update(bytes).update('\0').update(metaText ?? '\u0000none')
+      .digest('hex').slice(0, 32);
+  }
+
+  has(key: string): boolean {
+    return existsSync(join(this.dir, `${key}.json`));
+  }
+
+  get(key: string): FileResult | null {
+    this.used.add(key);
+    const f = join(this.dir, `${key}.json`);
+    if (!existsSync(f)) return null;
+    try {
+      const o = JSON.parse(readFileSync(f, 'utf8'));
+      return { ...o, mentionTexts: new Map(o.mentionTexts) } as FileResult;
+    } catch {
+      return null; // a damaged entry is recomputed
+    }
+  }
+
+  put(key: string, r: FileResult): void {
+    this.used.add(key);
+    const f = join(this.dir, `${key}.json`);
+    const tmp = `${f}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ ...r, mentionTexts: [...r.mentionTexts.entries()] }));
+    renameSync(tmp, f);
+  }
+
+  /** Drops entries this build did not use, so the cache never outgrows the corpus. */
+  prune(): void {
+    for (const f of readdirSync(this.dir)) {
+      if (!this.used.has(f.replace(/\.json$/, ''))) rmSync(join(this.dir, f), { force: true });
+    }
+  }
+}

@@ -1,0 +1,47 @@
+// Reading input files: the light part of processing, shared by the build loop and the workers.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Reject } from '../schemas/tables.js';
+import type { ArticleRows } from './rows.js';
+import type { EntityHit } from './types.js';
+import { rejectRow } from './validate.js';
+
+export const INPUT_FILE = /\.(txt|md|html?)$/i;
+
+export interface FileResult {
+  sourceFile: string;
+  sha256: string | null;
+  rows: ArticleRows | null;
+  entities: EntityHit[];
+  /** Surface texts of accepted mentions, per entity key. */
+  mentionTexts: Map<string, string[]>;
+  rejects: Reject[];
+  /** Milliseconds spent per stage. */
+  timings: Record<string, number>;
+  bytes: number;
+}
+
+export interface RawInput {
+  name: string;
+  bytes: Uint8Array;
+  metaText: string | null;
+}
+
+/** Reads one input file and its sidecar (an unreadable file becomes a reject). */
+export function readInput(rawDir: string, name: string): RawInput | { rejected: FileResult } {
+  try {
+    const bytes = readFileSync(join(rawDir, name));
+    const metaPath = join(rawDir, sidecarName(name));
+    const metaText = existsSync(metaPath) ? readFileSync(metaPath, 'utf8') : null;
+    return { name, bytes, metaText };
+  } catch (e) {
+    return { rejected: { ...emptyResult(name), rejects: [rejectRow(name, 'read', `cannot read: ${(e as Error).message}`)] } };
+  }
+}
+
+export const sidecarName = (name: string) => name.replace(INPUT_FILE, '') + '.meta.json';
+
+export function emptyResult(name: string): FileResult {
+  return { sourceFile: name, sha256: null, rows: null, entities: [], mentionTexts: new Map(), rejects: [], timings: {}, bytes: 0 };
+}
+

@@ -1,0 +1,113 @@
+// make bench: end-to-end speed, scaling over threads, incremental rebuilds and
+// memory, on the BBC development articles when present, else a generated corpus.
+// Prints figures; asserts nothing (targets are checked by reading them).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(ROOT, '.cache', 'bench');
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : process.env[name.toUpperCase()] ?? dflt;
+};
+const corpusDir = resolve(arg('corpus', join(ROOT, '..', 'shared', 'dev-data', 'bbc')));
+const scale = Number(arg('scale', '0'));
+
+function collect(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir, { withFileTypes: true })) {
+    if (f.isDirectory()) collect(join(dir, f.name), out);
+    else if (/\.txt$/.test(f.name)) out.push(join(dir, f.name));
+  }
+  return out.sort();
+}
+
+/** A corpus the project makes by itself: the seed and fixtures with paragraphs rotated. */
+function generated(n: number): Array<[string, string]> {
+  const sources = [join(ROOT, 'raw'), join(ROOT, 'test', 'fixtures', 'plain')].flatMap((d) => collect(d)).map((f) => readFileSync(f, 'utf8'));
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i < n; i++) {
+    const paras = sources[i % sources.length].split(/\n\s*\n/);
+    const k = 1 + (i % Math.max(1, paras.length - 1));
+    out.push([`gen-${String(i).padStart(5, '0')}.txt`, [paras[0], ...paras.slice(k), ...paras.slice(1, k), `Item ${i}.`].join('\n\n')]);
+  }
+  return out;
+}
+
+function prepare(raw: string): { files: number; bytes: number; words: number; texts: string[] } {
+  rmSync(raw, { recursive: true, force: true });
+  mkdirSync(raw, { recursive: true });
+  let docs: Array<[string, string]> = collect(corpusDir).map((f) => [f.slice(corpusDir.length + 1).replace(/\//g, '_'), readFileSync(f, 'utf8')]);
+  if (docs.length === 0) docs = generated(1000);
+  if (scale > docs.length) {
+    const base = docs;
+    docs = Array.from({ length: scale }, (_, i) => [`x${String(i).padStart(6, '0')}_${base[i % base.length][0]}`, `${base[i % base.length][1]}\n\nCopy ${i}.`]);
+  }
+  for (const [name, text] of docs) writeFileSync(join(raw, name), text);
+  const texts = docs.map((d) => d[1]);
+  const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+  const words = texts.reduce((a, t) => a + (t.match(/\S+/g)?.length ?? 0), 0);
+  return { files: docs.length, bytes, words, texts };
+}
+
+interface Summary { seconds: number; articles: number; rejects: number; peakRssMb: number; stageMs: Record<string, number>; megabytes: number }
+
+function run(raw: string, out: string, extra: string[], env: Record<string, string> = {}): Summary {
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'pipeline', 'cli.ts'), '--raw', raw, '--out', out, '--json', ...extra], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26,
+  });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('SUMMARY '));
+  if (r.status !== 0 || !line) throw new Error(`build failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(line.slice(8));
+}
+
+const fmt = (n: number, d = 2) => n.toFixed(d);
+function report(label: string, s: Summary, c: { files: number; bytes: number; words: number }) {
+  const mb = c.bytes / 1e6;
+  console.log(`${label.padEnd(26)} ${fmt(s.seconds).padStart(7)} s  ${fmt(c.files / s.seconds, 1).padStart(8)} articles/s  ${fmt(mb / s.seconds).padStart(6)} MB/s  ${fmt(c.words / s.seconds, 0).padStart(8)} words/s  peak RSS ${fmt(s.peakRssMb, 0)} MB`);
+}
+
+const raw = join(WORK, 'raw');
+const corpus = prepare(raw);
+console.log(`corpus: ${corpus.files} articles, ${fmt(corpus.bytes / 1e6)} MB, ${corpus.words} words (${existsSync(corpusDir) ? corpusDir.replace(ROOT + '/', '') : 'generated'})`);
+console.log('');
+
+// Baseline: the NLP package alone (wink-nlp tokenize + POS + entities) on the same texts, one core.
+const nlp = winkNLP(model);
+let t0 = performance.now();
+for (const t of corpus.texts) nlp.readDoc(t).entities().out();
+const baseSec = (performance.now() - t0) / 1000;
+console.log(`${'baseline wink-nlp alone'.padEnd(26)} ${fmt(baseSec).padStart(7)} s  ${fmt(corpus.files / baseSec, 1).padStart(8)} articles/s  ${fmt(corpus.bytes / 1e6 / baseSec).padStart(6)} MB/s`);
+
+const one = run(raw, join(WORK, 'out1'), ['--full', '--threads', '1']);
+report('pipeline, 1 thread', one, corpus);
+const two = run(raw, join(WORK, 'out2'), ['--full', '--threads', '2']);
+report('pipeline, 2 threads', two, corpus);
+console.log('');
+console.log('per stage, 1 thread (ms, MB/s of text):');
+const mb = corpus.bytes / 1e6;
+for (const [k, v] of Object.entries(one.stageMs)) console.log(`  ${k.padEnd(16)} ${fmt(v, 0).padStart(8)} ms  ${/export|loop/.test(k) ? '' : fmt(mb / (v / 1000)).padStart(8) + ' MB/s'}`);
+console.log('');
+console.log(`speed-up 2 threads / 1 thread: ${fmt(one.seconds / two.seconds)}x   (target ≥ 1.7x)`);
+console.log(`end-to-end MB/s, 2 threads:    ${fmt(mb / two.seconds)}     (target ≥ 1)`);
+console.log(`pipeline time / baseline time: ${fmt(two.seconds / baseSec)}x`);
+
+// Incremental: warm the cache, change one article, rebuild.
+const incOut = join(WORK, 'out-inc');
+run(raw, incOut, []);
+const victim = readdirSync(raw).sort()[Math.floor(corpus.files / 2)];
+appendFileSync(join(raw, victim), '\n\nA late correction was added on Friday.\n');
+const inc = run(raw, incOut, []);
+report('incremental, 1 changed', inc, corpus);
+console.log(`incremental / full (2 threads): ${fmt((100 * inc.seconds) / two.seconds, 1)}%   (target < 10%)`);
+
+// The seed alone.
+const seedRaw = join(WORK, 'seed-raw');
+rmSync(seedRaw, { recursive: true, force: true });
+cpSync(join(ROOT, 'raw'), seedRaw, { recursive: true });
+t0 = performance.now();
+run(seedRaw, join(WORK, 'out-seed'), ['--full']);
+console.log(`seed alone, whole command: ${fmt((performance.now() - t0) / 1000)} s   (target < 3 s)`);
