@@ -48,6 +48,7 @@ export interface ContextFile {
   relativeBefore: string[];
   notCountedAfter: string[];
   metreAfter: string[];
+  addressWords: string[];
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -89,6 +90,7 @@ export interface FigureLexicon {
   placeWords: Set<string>;
   rankVerbs: Set<string>;
   relativeAfter: RegExp;
+  addressWords: Set<string>;
   relativeBefore: RegExp;
   notCountedAfter: RegExp;
 }
@@ -183,7 +185,7 @@ export function figureLexicon(): FigureLexicon {
     designators: lowerSet(ctx.designators), months: lowerSet(ctx.months), oneBefore: lowerSet(ctx.oneBefore),
     oneAfter: lowerSet(ctx.oneAfter), vague: lowerSet(ctx.vague), scoreWords: lowerSet(ctx.scoreWords),
     changeVerbs: lowerSet(ctx.changeVerbs), superlatives: lowerSet(ctx.superlatives), placeWords: lowerSet(ctx.placeWords),
-    rankVerbs: lowerSet(ctx.rankVerbs),
+    rankVerbs: lowerSet(ctx.rankVerbs), addressWords: lowerSet(ctx.addressWords),
     relativeAfter: new RegExp(`^[ \\u00a0]+(?:${alternation(ctx.relativeAfter)})(?![\\p{L}])`, 'iu'),
     relativeBefore: new RegExp(`(?:^|[^\\p{L}])(?:${alternation(ctx.relativeBefore)})[ \\u00a0]+$`, 'iu'),
     notCountedAfter: new RegExp(`^(?:[ \\u00a0]?)(?:${alternation(ctx.notCountedAfter)})(?![\\p{L}])`, 'iu'),

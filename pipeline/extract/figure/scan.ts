@@ -37,6 +37,7 @@ const PERCENT = new RegExp(`(?:${SP}?%(?:${SP}+(points?))?|${SP}*(?:per${SP}?cen
 const RANGE_SEP = new RegExp(`(?:${SP}*(?:-|–|—)${SP}*|${SP}+(to|and|or)${SP}+)`, 'iy');
 const IN_OUT_OF = new RegExp(`${SP}+(?:in|out${SP}+of)${SP}+`, 'iy');
 const TOKEN = /[^ \u00a0\n\t]+/g;
+const FRACTION_OF_SCALE = new RegExp(`(?:${SP}+of)?${SP}+an?${SP}+(thousand|million|billion|trillion)(?![\\p{L}\\p{N}])`, 'iuy');
 const PHONE = /\+?\(?\d{2,5}\)?[ .-]\d{2,4}[ .-]\d{3,4}(?!\d)/y;
 
 let numberModel: RTN.NumberModel | null = null;
@@ -238,7 +239,11 @@ class Scanner {
       if (dash > 0) variants.push(stripped.slice(0, dash));
       for (const v of variants) {
         const info = this.lex.units.get(head + v.toLowerCase());
-        if (info) return { end: toks[k - 1].s + v.length, info };
+        if (!info) continue;
+        const e = toks[k - 1].s + v.length;
+        // A symbol followed by a number is that number's prefix ("5 £ 6").
+        if (!/\p{L}/u.test(v) && /^[ \u00a0]*\d/.test(text.slice(e, e + 3))) continue;
+        return { end: e, info };
       }
     }
     return null;
@@ -294,6 +299,8 @@ export function scanFigures(doc: Doc, timexes: readonly TimexHit[]): FigureHit[]
         continue;
       }
       if ('skipTo' in r) { consumed = r.skipTo; re.lastIndex = r.skipTo; continue; }
+      // Never overlap the previous figure (a prefix or qualifier reaching back).
+      if (r.start < consumed) r.start = Math.max(consumed, r.coreStart);
       found.push(r);
       consumed = r.end;
       re.lastIndex = r.end;
@@ -341,7 +348,7 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     const timeLike = /^\d{1,2}[:.]\d{2}(?![\d,])/.exec(text.slice(p, p + 8));
     if (timeLike && /^\d{1,2}:/.test(timeLike[0])) return { skipTo: p + timeLike[0].length };
   }
-  const c = sc.core(text, p, limit);
+  let c = sc.core(text, p, limit);
   if (!c) return null;
   let end = c.end;
   // Right after the number: a letter glued on means a code ("5G", "3D", "1990s").
@@ -380,6 +387,16 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     if (sm) { value *= lex.scaleWords.get(sm[1].toLowerCase())!; end = SCALE_SPACED_M.lastIndex; }
   }
 
+  // "a quarter of a million", "half a billion": a fraction of a round number.
+  if (c.fraction) {
+    FRACTION_OF_SCALE.lastIndex = end;
+    const fs = FRACTION_OF_SCALE.exec(text);
+    if (fs && FRACTION_OF_SCALE.lastIndex <= limit) {
+      value = c.value * lex.scaleWords.get(fs[1].toLowerCase())!;
+      end = FRACTION_OF_SCALE.lastIndex;
+      c = { ...c, end, value, fraction: false, scaled: true };
+    }
+  }
   // Ordinals count only as ranks.
   if (c.ordinal) return readRank(sc, text, sent, c, start, qualifier);
 
@@ -388,7 +405,7 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   if (!iso && IN_OUT_OF.exec(text)) {
     const q = IN_OUT_OF.lastIndex;
     const c2 = q < limit && (isDigit(text[q]) || isLetter(text[q])) ? sc.core(text, q, limit) : null;
-    if (c2 && !c2.ordinal && !c2.fraction && c2.value > c.value && c.value > 0 && c.words === c2.words && !(c2.plainInt && c2.value >= 1000)) {
+    if (c2 && !c2.ordinal && !c2.fraction && c2.value > c.value && c.value > 0 && !(c2.plainInt && c2.value >= 1000)) {
       return { start, end: c2.end, coreStart: c.start, kind: 'fraction', value: c.value / c2.value, valueMax: null, unit: null, qualifier, rule: 'fraction.in', objectFrom: c2.end, objectOf: false, objectDirect: true, needObject: false };
     }
   }
@@ -424,10 +441,7 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
 
   // Post-number words that mean it is not a count ("3 times", "5pm").
   const after = text.slice(end, Math.min(limit, end + 12));
-  if (lex.notCountedAfter.test(after) && !lex.notCountedAfter.test(' times as') ) {
-    if (/^[ \u00a0]?(?:times|fold|-fold|x)\b/i.test(after)) return { skipTo: end };
-    return { skipTo: end };
-  }
+  if (lex.notCountedAfter.test(after)) return { skipTo: end };
 
   // Unit after the number.
   let kind: FigureKind = c.fraction ? 'fraction' : 'count';
@@ -465,8 +479,26 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     rule = 'fraction';
     objectDirect = false;
   }
-  if (iso && valueMax === null && !c.scaled) {
-    // "$5 million" where the scale came spaced after a currency: handled in core.
+  // A range with the unit on both ends: "20% and 30%", "3 km to 5 km".
+  if (valueMax === null && end > c.end && (kind === 'percent' || rule === 'measure' || rule === 'duration' || rule === 'money.suffix') && rangeMode !== 'fromChange') {
+    RANGE_SEP.lastIndex = end;
+    const rs2 = RANGE_SEP.exec(text);
+    const sepWord = rs2?.[1]?.toLowerCase();
+    const changeTo = sepWord === 'to' && pw && lex.changeVerbs.has(pw.word);
+    if (rs2 && !changeTo && (sepWord !== 'and' || rangeMode === 'between') && sepWord !== 'or') {
+      const q = RANGE_SEP.lastIndex;
+      const c2 = q < limit && isDigit(text[q]) === !c.words ? sc.core(text, q, limit) : null;
+      if (c2 && !c2.ordinal && c2.value > c.value) {
+        let e2 = -1;
+        if (kind === 'percent') { PERCENT.lastIndex = c2.end; if (PERCENT.exec(text)) e2 = PERCENT.lastIndex; }
+        else { const u2 = sc.unitAt(text, c2.end, limit); if (u2 && u2.info.unit === unit) { e2 = u2.end; valueMax = c2.value * u2.info.factor; } }
+        if (e2 > 0) {
+          if (valueMax === null) valueMax = c2.value;
+          end = e2;
+          if (rangeMode === 'between' && pw) start = Math.min(start, pw.start);
+        }
+      }
+    }
   }
 
   // Post qualifiers: "50 or more", "20-odd".
@@ -479,6 +511,11 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
       end = lex.postQualifier.lastIndex;
     }
   }
+
+  // "three-party politics", "a four-letter word": a compound modifier, not a count.
+  if (kind === 'count' && text[end] === '-' && isLetter(text[end + 1])) return { skipTo: end };
+  // "10 Downing Street": an address.
+  if (kind === 'count' && !c.words && isAddress(lex, text, end, limit)) return { skipTo: end };
 
   // Not claims: timex parts, years, dates, labels, ages in names.
   const tx = insideTimex(timexes, c.start, c.end);
@@ -504,7 +541,7 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
       const nw = nextWord(text, end, limit);
       if (!nw || lex.oneAfter.has(nw.word)) return { skipTo: end };
       // A lone "one" is an article-like word far more often than a claim.
-      if (qualifier === 'exact') return { skipTo: end };
+      return { skipTo: end };
     }
     // "the two allies", "these three men": a reference to known things, not a claim.
     if (pw && /^(the|these|those|both|all|its|their|his|her|our)$/.test(pw.word) && qualifier === 'exact' && valueMax === null) return { skipTo: end };
@@ -543,7 +580,7 @@ function readRank(sc: Scanner, text: string, sent: SentenceSpan, c: Core, start:
     const end = c.end + hy[0].length;
     return { start: c.start, end, coreStart: c.start, kind: 'rank', value: c.value, valueMax: null, unit: null, qualifier, rule: 'rank.superlative', objectFrom: end, objectOf: true, objectDirect: true, needObject: false };
   }
-  if (hy && lex.placeWords.has(hy[1].toLowerCase())) {
+  if (hy && lex.placeWords.has(hy[1].toLowerCase()) && !/\bin the[ \u00a0]+$/i.test(text.slice(Math.max(sent.start, c.start - 8), c.start))) {
     return { start: c.start, end: c.end, coreStart: c.start, kind: 'rank', value: c.value, valueMax: null, unit: null, qualifier, rule: 'rank.place', objectFrom: c.end, objectOf: false, objectDirect: false, needObject: false };
   }
   if (pw && lex.rankVerbs.has(pw.word)) {
@@ -553,6 +590,12 @@ function readRank(sc: Scanner, text: string, sent: SentenceSpan, c: Core, start:
     }
   }
   return { skipTo: c.end };
+}
+
+function isAddress(lex: FigureLexicon, text: string, end: number, limit: number): boolean {
+  const m = /^[ \u00a0]+((?:\p{Lu}[\p{L}'’.-]*[ \u00a0]+){1,3})(\p{L}+)/u.exec(text.slice(end, Math.min(limit, end + 60)));
+  if (m) return lex.addressWords.has(m[2].toLowerCase());
+  return false;
 }
 
 function isScore(lex: FigureLexicon, text: string, start: number, end: number, sent: SentenceSpan): boolean {
@@ -575,7 +618,8 @@ function isDatePart(lex: FigureLexicon, text: string, c: Core, sent: SentenceSpa
 }
 
 function isDesignator(lex: FigureLexicon, text: string, pw: { word: string; start: number; raw: string }, sent: SentenceSpan): boolean {
-  if (lex.designators.has(pw.word) || lex.designators.has(pw.word.replace(/\.$/, ''))) return true;
+  const w = pw.word.replace(/^.*-/, '');
+  if (lex.designators.has(w) || lex.designators.has(w.replace(/\.$/, ''))) return true;
   // A capitalized name right before a bare number: "Boeing 747", "Apollo 11".
   if (/^\p{Lu}/u.test(pw.raw) && pw.start > sent.start && !/['’]s$/.test(pw.raw) && !/\.$/.test(pw.raw)) {
     const before = text.slice(Math.max(sent.start, pw.start - 3), pw.start);
@@ -591,7 +635,7 @@ function isAgeInName(text: string, c: Core, sent: SentenceSpan): boolean {
   if (!Number.isInteger(c.value) || c.value > 120 || c.hasComma) return false;
   const left = text.slice(Math.max(sent.start, c.start - 40), c.start);
   const right = text.slice(c.end, c.end + 2);
-  if (/\p{Lu}[\p{L}.'’-]*,[ \u00a0]$/u.test(left) && /^[ \u00a0]*,/.test(right)) return true;
+  if (/\p{L}[\p{L}.'’-]*,[ \u00a0]$/u.test(left) && /^[ \u00a0]*,/.test(right)) return true;
   if (/\p{Lu}[\p{L}.'’-]*[ \u00a0]\($/u.test(left) && /^\)/.test(right)) return true;
   return false;
 }
@@ -613,6 +657,7 @@ function asOfFor(text: string, f: Pending, sent: SentenceSpan, timexes: readonly
     if (t.type !== 'DATE' || !/^\d{4}/.test(t.value)) continue;
     consider(t.start, t.end, t.value);
   }
-  if (!best) for (const y of years) consider(y.start, y.end, y.value);
+  // Without a timex stage, bare years found while scanning stand in.
+  if (!best && timexes.length === 0) for (const y of years) if (Number(y.value) >= 1800) consider(y.start, y.end, y.value);
   return best ? (best as { d: number; value: string }).value : null;
 }
