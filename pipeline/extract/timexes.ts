@@ -57,7 +57,9 @@ export function findTimexes(doc: Doc): TimexHit[] {
       const ctx: Ctx = { dct, sentence: sText, sentenceIndex: sent.index, at, tense, future: tense === 'future', state };
       const n = c.rule.norm(c.m.groups ?? {}, ctx, c.m);
       if (!n) continue;
-      if (n.from) c.start += n.from;
+      const base = c.start;
+      if (n.to !== undefined) c.end = base + n.to;
+      if (n.from) c.start = base + n.from;
       const r = n.type === 'DATE' || n.type === 'TIME' ? rangeOf(n.value) : { start: null, end: null, precision: 'unknown' as const };
       hits.push({
         start: c.start,

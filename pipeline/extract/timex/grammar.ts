@@ -8,7 +8,7 @@ import {
   LEX, MONTH, MONTH_FULL, WEEKDAY, SEASON, POD, NUM, VAGUE, UNIT, TZ, HOLIDAY, parseNum, COUNT_NOUNS,
 } from './lexicon.js';
 import {
-  type Ymd, addDays, addMonths, fmtDay, fmtMonth, fmtWeek, isoWeekday, quarterOf, isValid, easter, thanksgiving,
+  type Ymd, addDays, addMonths, epochDay, fmtDay, fmtMonth, fmtWeek, isoWeekday, quarterOf, isValid, easter, thanksgiving,
   weekStart,
 } from './calendar.js';
 
@@ -17,6 +17,8 @@ export interface Norm {
   value: string;
   /** Offset into the match where the timex starts, when leading words belong to the noun phrase. */
   from?: number;
+  /** Offset into the match where the timex ends, when trailing words are a signal ("later"). */
+  to?: number;
 }
 
 /** What earlier expressions of the same document leave behind for later ones. */
@@ -120,14 +122,26 @@ export function tenseAt(s: string, at: number, end: number): Tense {
   return best;
 }
 
-/** Year for a month(-day) without one: the DCT's, moved by tense when the date would fall on the wrong side. */
-function yearFor(dct: Ymd, m: number, ctx: Ctx, d = 15): number {
-  const here = m * 100 + d, now = dct.m * 100 + dct.d;
-  if (ctx.tense === 'future' && here < now - 100) return dct.y + 1;
-  if (ctx.tense === 'past' && here > now + 100) return dct.y - 1;
-  if (m - dct.m >= 10) return dct.y - 1;
-  if (dct.m - m >= 10) return dct.y + 1;
-  return dct.y;
+/**
+ * Year for a month(-day) written without one. The tense of the nearest verb picks the
+ * side of the DCT when that occurrence is under ~9.5 months away; otherwise the
+ * occurrence nearest the DCT. A month-only date in the DCT's month is the DCT's year.
+ */
+function yearFor(dct: Ymd, m: number, ctx: Ctx, d?: number): number {
+  if (d === undefined && m === dct.m) return dct.y;
+  const day = Math.min(d ?? 15, 28);
+  const now = epochDay(dct);
+  const dist = (y: number) => epochDay({ y, m, d: day }) - now;
+  const years = [dct.y - 1, dct.y, dct.y + 1];
+  const LIMIT = 290;
+  if (ctx.tense === 'past') {
+    const y = years.filter((yy) => dist(yy) <= 0).pop()!;
+    if (-dist(y) <= LIMIT) return y;
+  } else if (ctx.tense === 'future') {
+    const y = years.find((yy) => dist(yy) >= 0)!;
+    if (dist(y) <= LIMIT) return y;
+  }
+  return years.reduce((best, yy) => (Math.abs(dist(yy)) < Math.abs(dist(best)) ? yy : best), dct.y);
 }
 
 /** A weekday relative to the DCT: the latest one (today included) unless the sentence looks ahead. */
@@ -436,7 +450,7 @@ export const RULES: Rule[] = [
   {
     name: 'quarter',
     gate: /quarter|half|period|Q[1-4]/i,
-    re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?:(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?![\\s-]*(?:of|century|mile|point|hour|final|finals|to)\\b|-)|(?<det3>the|its|their)\\s+(?<yr4>${YEAR})\\s+(?:fiscal\\s+)?(?<q3>quarter|period)|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`),
+    re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?<fis>(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?![\\s-]*(?:of|century|mile|point|hour|final|finals|to)\\b|-)|(?<det3>the|its|their)\\s+(?<yr4>${YEAR})\\s+(?:fiscal\\s+)?(?<q3>quarter|period)|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`),
     check: (g, m, s) => {
       const ord = lc(g.ord);
       if (g.q && lc(g.q) === 'period' && !['latest', 'year-ago', 'year-earlier', 'same', 'comparable', 'current', 'previous'].includes(ord)) return false;
@@ -447,7 +461,7 @@ export const RULES: Rule[] = [
       if (g.qx && !/^Q/.test(g.qx)) return false;
       return !(ord === 'first' && lc(g.q) === 'half' && /^\s*of\s+(?:the\s+)?(?:game|match|century|decade)/i.test(s.slice(m.index + m[0].length)));
     },
-    norm: (g, ctx) => {
+    norm: (g, ctx, m) => {
       const dct = ctx.dct;
       const ord = lc(g.ord);
       const q = lc(g.q ?? g.q2 ?? 'quarter');
@@ -476,12 +490,19 @@ export const RULES: Rule[] = [
       const letter = q === 'half' ? 'H' : 'Q';
       const ordinals: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, march: 1, june: 2, september: 3, december: 4 };
       let n = ordinals[ord];
+      if (letter === 'H' && ord === 'last') n = 2;
       if (n !== undefined) {
         if (letter === 'H' && n > 2) return null;
         const code = `${letter}${n}`;
         if (!explicit) y = periodYear(dct, code);
         setPeriod(ctx, y, code);
-        return { type: 'DATE', value: withYear(y, `-${code}`) };
+        // "its fourth quarter", "a third-quarter loss": the determiner belongs to the noun phrase
+        const gi = m.indices?.groups ?? {};
+        const det = lc(g.det);
+        const hyphen = /-$/.test(ctx.sentence.slice(gi.ord![1], gi.q![0]));
+        let from: number | undefined;
+        if (det && (det !== 'the' || hyphen) && det !== 'this' && det !== 'last' && det !== 'next') from = (gi.yr ?? gi.fis ?? gi.ord)![0] - m.index;
+        return { type: 'DATE', value: withYear(y, `-${code}`), from };
       }
       // "the quarter", "the latest period", "the year-ago quarter", "the current quarter"
       if (ord === 'year-ago' || ord === 'year-earlier' || ord === 'same' || ord === 'comparable') {
@@ -706,14 +727,20 @@ export const RULES: Rule[] = [
       }
       return true;
     },
-    norm: (g, ctx) => {
+    norm: (g, ctx, m) => {
       const unit = unitOf(g.unit!);
       const n = g.num ? parseNum(g.num) : null;
       const dir = lc(g.dir);
       const sign = /^(?:later|from now|hence)$/.test(dir) ? 1 : -1;
       const dct = ctx.dct;
+      if (dir === 'later' || dir === 'before') {
+        // "three days later": TimeML marks the amount of time; the anchor is some other event
+        const gi = m.indices?.groups ?? {};
+        const endAt = (gi.unit ?? gi.num)![1] - m.index;
+        return { type: 'DURATION', value: duration(n, unit), to: endAt };
+      }
       if (unit === 'Y' && n === 1 && sign < 0) {
-        const v = yearBeforePeriod(ctx, 3);
+        const v = yearBeforePeriod(ctx, 5);
         if (v) return { type: 'DATE', value: v };
       }
       if (!dct) return { type: 'DATE', value: n === null ? (sign < 0 ? 'PAST_REF' : 'FUTURE_REF') : anchorless(unit) };
