@@ -152,6 +152,9 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
     else if (type !== 'ORGANIZATION' && words.length > 1 && wordSet('org_heads.txt').has(words[words.length - 1])) {
       // "Spanish Football Federation": the last word names an organization.
       type = 'ORGANIZATION';
+    } else if (type !== 'MISC' && words.length > 1 && g.miscKeyword.has(words[words.length - 1])) {
+      // "Vietnam War", "Clean Air Act": wars, laws and competitions.
+      type = 'MISC';
     }
     else if (type === 'PERSON' && words.length > 1 && !personLike(words, g) && words.every((x) => g.common.has(x) && !g.tags.has(x))) {
       // Capitalized ordinary words ("Far Eastern") are not a person's name.

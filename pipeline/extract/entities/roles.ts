@@ -9,7 +9,9 @@ import type { Token } from './tokenize.js';
 // Peskov") or an appositive after it ("Vladimir Frolov, a foreign affairs analyst",
 // "X, the head of Y").
 
-const ROLE_SUFFIX = /(?:ist|er|or|ian|ant|ent|man|woman|person|ee|eer)$/;
+// Occupational nouns not in the title list: economist, historian, chairwoman.
+const ROLE_SUFFIX = /(?:ist|ian|man|woman|person)$/;
+const PREPS = new Set(['at', 'of', 'for', 'with', 'in', 'on', 'from', 'to', 'about', 'after', 'by']);
 const STOP = /^(?:said|says|told|who|which|that|and|but|said|,|\.|;|:|"|“|”|\(|\))$/;
 const ARTICLE = new Set(['a', 'an', 'the']);
 const ORG_PREPS = new Set(['at', 'of', 'with', 'for', 'from', 'in']);
@@ -20,7 +22,7 @@ function isTitle(t: Token, g: Gazetteer): boolean {
 }
 
 function isRoleHead(t: Token, g: Gazetteer): boolean {
-  return g.personTitle.has(t.lower) || (/^\p{Ll}{4,}$/u.test(t.text) && ROLE_SUFFIX.test(t.lower) && !g.notName.has(t.lower));
+  return g.personTitle.has(t.lower) || (/^\p{Ll}{5,}$/u.test(t.text) && ROLE_SUFFIX.test(t.lower) && !g.common.has(t.lower));
 }
 
 /** The mention covering token i of a sentence, if any. */
@@ -66,13 +68,28 @@ export function findRoles(doc: Doc, sentences: Sentence[], typed: Typed[], g: Ga
     let i = p.t1;
     if (i < toks.length && toks[i].text === ',') {
       i++;
-      if (i < toks.length && ARTICLE.has(toks[i].lower)) i++;
+      const hasArticle = i < toks.length && ARTICLE.has(toks[i].lower);
+      if (hasArticle) i++;
+      // "a Microsoft security manager", "the BBC's head of news": the organization opens the phrase.
+      let leadOrg: string | null = null;
+      const lead = i < toks.length ? mentionAt(bySent, p.sentence, i) : undefined;
+      if (lead && lead.t0 === i && lead.type === 'ORGANIZATION' && lead.t1 < toks.length) {
+        let j = lead.t1;
+        if (/^['’]s$/.test(toks[j].lower)) j++;
+        if (j < toks.length && (isRoleHead(toks[j], g) || modifiers.has(toks[j].lower))) {
+          leadOrg = lead.key;
+          i = j;
+        }
+      }
       const r0 = i;
+      // Without an article the phrase must open like a title ("chairman of", "Microsoft's head"), not a clause.
+      const opensRole = hasArticle || (r0 < toks.length && (isRoleHead(toks[r0], g) || modifiers.has(toks[r0].lower) || /^\p{Lu}/u.test(toks[r0].text)));
       let head = -1;
       let orgKey: string | null = null;
       let cut = -1;
       let end = i;
-      for (; end < toks.length && end - r0 < MAX_ROLE; end++) {
+      let frozen = false;
+      for (; opensRole && end < toks.length && end - r0 < MAX_ROLE; end++) {
         const t = toks[end];
         if (STOP.test(t.lower)) break;
         const m = mentionAt(bySent, p.sentence, end);
@@ -90,8 +107,12 @@ export function findRoles(doc: Doc, sentences: Sentence[], typed: Typed[], g: Ga
           end = m.t1 - 1;
           continue;
         }
-        if (isRoleHead(t, g) && orgKey === null) head = end;
+        // The head is the title before any complement ("director of research at X" → "director").
+        if (PREPS.has(t.lower) && head >= 0) frozen = true;
+        if (!frozen && isRoleHead(t, g) && orgKey === null) head = end;
       }
+      // No dangling preposition or article at the end of the evidence.
+      while (end - 1 > head && (PREPS.has(toks[end - 1].lower) || ARTICLE.has(toks[end - 1].lower))) end--;
       if (head >= 0 && end > r0) {
         const roleEnd = cut > r0 ? cut : head + 1;
         // Role: from the first word to its head noun (or to the preposition before the organization).
@@ -102,7 +123,7 @@ export function findRoles(doc: Doc, sentences: Sentence[], typed: Typed[], g: Ga
         }
         const role = doc.text.slice(toks[r0].start, toks[re - 1].end);
         const last = toks[end - 1];
-        out.push({ start: p.start, end: last.end, personKey: p.key, role, organizationKey: orgKey, rule: 'role-appositive' });
+        out.push({ start: p.start, end: last.end, personKey: p.key, role, organizationKey: orgKey ?? leadOrg, rule: 'role-appositive' });
       }
     }
   }

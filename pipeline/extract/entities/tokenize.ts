@@ -16,6 +16,7 @@ const TOKEN = new RegExp(
     String.raw`\p{Lu}\.(?=\s|$)`, // initial "J."
     String.raw`['’][sS](?![\p{L}\p{N}])`, // possessive
     String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:[-&]|['’](?=\p{L}{2}|\p{Lu}))[\p{L}\p{M}\p{N}]+)*`,
+    String.raw`\p{N}+\p{L}[\p{L}\p{N}]*`, // 3G, 60GB, MP3-style codes stay whole
     String.raw`\p{N}+(?:[.,:/]\p{N}+)*`,
     String.raw`\S`,
   ].join('|'),
