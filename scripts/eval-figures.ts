@@ -1,8 +1,11 @@
 // Scores the figures stage on the Recognizers-Text English specs (number,
 // ordinal, percent, currency, dimension, age, temperature, number range).
 // A case is right when every gold result is matched by a figure whose span
-// overlaps it and whose value equals the gold value (ranges: both ends), and a
-// case with no gold results gets no figure at all.
+// overlaps it and whose value equals the gold value (ranges: both ends; an
+// amount in cents or pence may be given in the main unit), and a case with no
+// gold results gets no figure of the kinds the spec is about (a Currency
+// negative may still hold a count). "strict" also fails a negative case on
+// any figure at all.
 // Usage: npx tsx scripts/eval-figures.ts <recognizers dir> [--show N] [--spec NAME]
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,18 +52,29 @@ function goldValue(g: Gold): [number, number | null] | null {
   return Number.isFinite(v) ? [v, null] : null;
 }
 
+// Figure kinds each spec is about; negative cases are judged on these.
+const SPEC_KINDS: Record<string, string[] | null> = {
+  'Number-NumberModel': null, 'Number-NumberRangeModel': null, 'Number-OrdinalModel': ['rank'], 'Number-PercentModel': ['percent'],
+  'NumberWithUnit-AgeModel': ['duration'], 'NumberWithUnit-CurrencyModel': ['money'], 'NumberWithUnit-DimensionModel': ['measure'],
+  'NumberWithUnit-TemperatureModel': ['measure'],
+};
+const HUNDREDTHS = /^(cent|pence|penny|kopek|centime|fen)$/i;
+
 function matches(f: FigureHit, g: Gold, want: [number, number | null]): boolean {
   if (f.end <= g.start || f.start >= g.end) return false;
-  if (!close(f.value, want[0])) return false;
+  const unit = typeof g.value === 'object' && g.value !== null ? (g.value as { unit?: string }).unit ?? '' : '';
+  const sub = HUNDREDTHS.test(unit) && f.kind === 'money';
+  if (!close(f.value, want[0]) && !(sub && close(f.value, want[0] / 100))) return false;
   if (want[1] !== null && !(f.valueMax !== null && close(f.valueMax, want[1]))) return false;
   return true;
 }
 
 const specs = readdirSync(dir).filter((d) => !d.includes('.') && (!onlySpec || d.includes(onlySpec))).sort();
-const rows: Array<{ spec: string; cases: number; right: number; pos: number; posRight: number; neg: number; negRight: number; supported: number; supportedRight: number }> = [];
+const rows: Array<{ spec: string; cases: number; right: number; strict: number; pos: number; posRight: number; neg: number; negRight: number; supported: number; supportedRight: number }> = [];
 for (const spec of specs) {
   const files = readdirSync(join(dir, spec)).filter((f) => f.endsWith('.gold.json')).sort();
-  const row = { spec, cases: 0, right: 0, pos: 0, posRight: 0, neg: 0, negRight: 0, supported: 0, supportedRight: 0 };
+  const kinds = SPEC_KINDS[spec] ?? null;
+  const row = { spec, cases: 0, right: 0, strict: 0, pos: 0, posRight: 0, neg: 0, negRight: 0, supported: 0, supportedRight: 0 };
   let shown = 0;
   for (const f of files) {
     const gold = JSON.parse(readFileSync(join(dir, spec, f), 'utf8')) as { results: Gold[]; notSupported?: string };
@@ -69,13 +83,14 @@ for (const spec of specs) {
     const figs = figureStage.run(doc, emptyAnnotations()).figures;
     const results = gold.results;
     let ok: boolean;
-    if (results.length === 0) ok = figs.length === 0;
+    if (results.length === 0) ok = figs.every((x) => kinds !== null && !kinds.includes(x.kind));
     else ok = results.every((g) => {
       const want = goldValue(g);
       return want !== null && figs.some((fg) => matches(fg, g, want));
     });
     row.cases++;
     if (ok) row.right++;
+    if (ok && (results.length > 0 || figs.length === 0)) row.strict++;
     if (results.length === 0) { row.neg++; if (ok) row.negRight++; } else { row.pos++; if (ok) row.posRight++; }
     const supported = !(gold.notSupported ?? '').includes('javascript');
     if (supported) { row.supported++; if (ok) row.supportedRight++; }
@@ -87,10 +102,10 @@ for (const spec of specs) {
   rows.push(row);
 }
 const pct = (a: number, b: number) => (b === 0 ? '   -  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
-process.stdout.write(`${'spec'.padEnd(30)} ${'cases'.padStart(5)}  right   positive  negative  js-supported\n`);
-let tc = 0, tr = 0;
+process.stdout.write(`${'spec'.padEnd(32)} ${'cases'.padStart(5)}  right   strict   positive  negative  js-supported\n`);
+let tc = 0, tr = 0, ts = 0;
 for (const r of rows) {
-  tc += r.cases; tr += r.right;
-  process.stdout.write(`${r.spec.padEnd(30)} ${String(r.cases).padStart(5)}  ${pct(r.right, r.cases)}  ${pct(r.posRight, r.pos)}   ${pct(r.negRight, r.neg)}   ${pct(r.supportedRight, r.supported)}\n`);
+  tc += r.cases; tr += r.right; ts += r.strict;
+  process.stdout.write(`${r.spec.padEnd(32)} ${String(r.cases).padStart(5)}  ${pct(r.right, r.cases)}  ${pct(r.strict, r.cases)}  ${pct(r.posRight, r.pos)}   ${pct(r.negRight, r.neg)}   ${pct(r.supportedRight, r.supported)}\n`);
 }
-process.stdout.write(`${'all'.padEnd(30)} ${String(tc).padStart(5)}  ${pct(tr, tc)}\n`);
+process.stdout.write(`${'all'.padEnd(32)} ${String(tc).padStart(5)}  ${pct(tr, tc)}  ${pct(ts, tc)}\n`);

@@ -123,7 +123,7 @@ export function figureLexicon(): FigureLexicon {
   for (const [form, iso] of Object.entries(uf.extraCurrencySuffixes)) add(form, { kind: 'money', unit: iso ?? form, factor: 1 }, true);
 
   // Measures: recognizer dimension lists plus extras, minus ambiguous forms.
-  const notMeasure = new Set(uf.notMeasure);
+  const notMeasure = new Set(uf.notMeasure.map((f) => f.toLowerCase()));
   const lists: Array<[ReadonlyMap<string, string>, UnitKind]> = [
     [ENU.LengthSuffixList, 'measure'], [ENU.WeightSuffixList, 'measure'], [ENU.VolumeSuffixList, 'measure'],
     [ENU.AreaSuffixList, 'measure'], [ENU.SpeedSuffixList, 'measure'], [ENU.InformationSuffixList, 'measure'],
@@ -134,7 +134,7 @@ export function figureLexicon(): FigureLexicon {
       if (name === 'Pt') continue;
       const unit = kind === 'temperature' ? temperatureName(name) : name.toLowerCase().replace(/ \(.*\)$/, '');
       for (const form of forms.split('|')) {
-        if (notMeasure.has(form) || notMeasure.has(form.replace(/^-/, ''))) continue;
+        if (notMeasure.has(form.toLowerCase()) || notMeasure.has(form.replace(/^-/, '').toLowerCase())) continue;
         add(form, { kind, unit, factor: 1 });
       }
     }
@@ -153,7 +153,8 @@ export function figureLexicon(): FigureLexicon {
   for (const [form, iso] of Object.entries(uf.extraCurrencyPrefixes)) prefixes.set(form.toLowerCase(), iso);
   const prefixBefore = new RegExp(`(?:^|[^\\p{L}\\p{N}$])(${alternation(prefixes.keys())})[ \\u00a0]?$`, 'iu');
   const isoCodes = new Set<string>();
-  for (const code of ENU.CurrencyNameToIsoCodeMap.values()) if (/^[A-Z]{3}$/.test(code)) isoCodes.add(code);
+  // ISO codes that are English words in capitals ("ALL 5", "TOP 10") are left out.
+  for (const code of ENU.CurrencyNameToIsoCodeMap.values()) if (/^[A-Z]{3}$/.test(code) && !notCurrency.has(code.toLowerCase())) isoCodes.add(code);
 
   // Number words from the recognizer's English maps.
   const cardinals = new Set<string>();

@@ -26,10 +26,15 @@ interface Core {
 }
 
 const SP = '[ \\u00a0]';
-const DIGITS = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
+// Western grouping, Indian grouping (12,34,567), plain digits, or a leading-dot decimal.
+const DIGITS = /(?:\d{1,3}(?:,\d{3})+|\d{1,2},(?:\d{2},)+\d{3}|\d+)(?:\.\d+)?|\.\d+/y;
+// "1/4", "10 1/2": small common fractions only (never dates such as 3/4/2015).
+const SLASH_FRACTION = /\/(\d{1,2})(?![\d/])/y;
+const MIXED_FRACTION = /[ \u00a0]+(\d)\/(\d{1,2})(?![\d/])/y;
+const VULGAR: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125, '⅕': 0.2 };
 const ORD_SUFFIX = /(?:st|nd|rd|th)(?![\p{L}\p{N}])/iuy;
 const SCALE_ATTACHED = /(bn|mn|mln|bln|tn|trn|m|k)(?![\p{L}\p{N}])/iuy;
-const SCALE_SPACED = new RegExp(`${SP}+(thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|lakh|crore)(?![\\p{L}\\p{N}])`, 'iuy');
+const SCALE_SPACED = new RegExp(`${SP}+(thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|lakh|crore|dozens?)(?![\\p{L}\\p{N}])`, 'iuy');
 const SCALE_SPACED_M = new RegExp(`${SP}(m|k)(?![\\p{L}\\p{N}])`, 'iuy');
 const WORD = /[A-Za-z]+/y;
 const WORD_SEP = new RegExp(`(?:${SP}+|-)`, 'y');
@@ -88,12 +93,15 @@ class Scanner {
   constructor() {
     this.lex = figureLexicon();
     const words = [...this.lex.cardinals, ...this.lex.fractions, ...this.lex.ordinals.keys()].sort((a, b) => b.length - a.length);
-    this.cand = new RegExp(`\\d|\\b(?:an?${SP}+(?=(?:dozen|hundred|thousand|million|billion|half|third|quarter)\\b)|(?:${words.join('|')})\\b)`, 'gi');
+    this.cand = new RegExp(`[\\d½¼¾⅓⅔⅛⅕]|(?<![\\p{L}\\p{N}])\\.\\d|\\b(?:an?${SP}+(?=(?:dozen|hundred|thousand|million|billion|half|third|quarter)\\b)|(?:${words.join('|')})\\b)`, 'giu');
   }
 
   /** A number starting at p: digits (with scale) or a run of number words. */
   core(text: string, p: number, limit: number): Core | null {
-    if (isDigit(text[p])) {
+    if (text[p] in VULGAR) {
+      return { start: p, end: p + 1, value: VULGAR[text[p]], words: false, scaled: false, ambiguousM: false, ordinal: false, fraction: true, plainInt: false, hasComma: false };
+    }
+    if (isDigit(text[p]) || (text[p] === '.' && isDigit(text[p + 1]))) {
       DIGITS.lastIndex = p;
       const m = DIGITS.exec(text);
       if (!m) return null;
@@ -102,6 +110,23 @@ class Scanner {
       let value = Number(m[0].replace(/,/g, ''));
       const hasComma = m[0].includes(',');
       const plainInt = /^\d+$/.test(m[0]);
+      if (plainInt) {
+        SLASH_FRACTION.lastIndex = end;
+        const sf = text[end] === '/' && text[p - 1] !== '/' ? SLASH_FRACTION.exec(text) : null;
+        if (sf && Number(sf[1]) > value && value > 0) {
+          return { start: p, end: SLASH_FRACTION.lastIndex, value: value / Number(sf[1]), words: false, scaled: false, ambiguousM: false, ordinal: false, fraction: true, plainInt: false, hasComma: false };
+        }
+        MIXED_FRACTION.lastIndex = end;
+        const mf = MIXED_FRACTION.exec(text);
+        if (mf && Number(mf[2]) > Number(mf[1]) && Number(mf[1]) > 0) {
+          value += Number(mf[1]) / Number(mf[2]);
+          end = MIXED_FRACTION.lastIndex;
+          return { start: p, end, value, words: false, scaled: false, ambiguousM: false, ordinal: false, fraction: false, plainInt: false, hasComma: false };
+        }
+        if (text[end] in VULGAR) {
+          return { start: p, end: end + 1, value: value + VULGAR[text[end]], words: false, scaled: false, ambiguousM: false, ordinal: false, fraction: false, plainInt: false, hasComma: false };
+        }
+      }
       ORD_SUFFIX.lastIndex = end;
       if (ORD_SUFFIX.exec(text)) {
         return { start: p, end: ORD_SUFFIX.lastIndex, value, words: false, scaled: false, ambiguousM: false, ordinal: true, fraction: false, plainInt, hasComma };
@@ -336,8 +361,13 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   const limit = sent.end;
   const prevC = text[p - 1];
   // Numbers inside words or codes: "G7", "F-16", "COVID-19", "A380", "24/7".
-  if (p > sent.start && (isLetter(prevC) || isDigit(prevC) || prevC === '/' || prevC === '_' || prevC === '.' && isDigit(text[p - 2]))) return null;
+  const isoGlued = isLetter(prevC) && /(?:^|[^\p{L}])([A-Z]{3})$/u.exec(text.slice(Math.max(sent.start, p - 4), p));
+  if (p > sent.start && (isLetter(prevC) || isDigit(prevC) || prevC === '/' || prevC === '_' || prevC === '.' && isDigit(text[p - 2]))) {
+    if (!(isoGlued && sc.lex.isoCodes.has(isoGlued[1]))) return null;
+  }
   if (prevC === '-' && (isLetter(text[p - 2]) || isDigit(text[p - 2]))) return null;
+  // An attached minus sign opening a number: "-5C", "(-1.2%)".
+  const negative = (prevC === '-' || prevC === '−') && (p - 1 === sent.start || /[\s(]/.test(text[p - 2]));
   // Phone numbers, IP addresses, version strings.
   if (isDigit(text[p])) {
     PHONE.lastIndex = p;
@@ -350,6 +380,7 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   }
   let c = sc.core(text, p, limit);
   if (!c) return null;
+  if (negative && !c.words && !c.ordinal) c = { ...c, start: p - 1, value: -c.value };
   let end = c.end;
   // Right after the number: a letter glued on means a code ("5G", "3D", "1990s").
   if (isLetter(text[end]) && !sc.unitAt(text, end, limit)) return { skipTo: end + 1 };
@@ -460,6 +491,8 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     objectDirect = false;
   } else if (!c.fraction) {
     const u = sc.unitAt(text, end, limit);
+    // "420 million pounds" is money; "2,204 pounds" a weight.
+    if (u && u.info.unit === 'pound' && c.scaled && !iso) u.info = { kind: 'money', unit: 'GBP', factor: 1 };
     if (u && !(iso && u.info.kind === 'money')) {
       if (u.info.kind === 'money' && !iso) {
         kind = 'money'; unit = u.info.unit; value *= u.info.factor; if (valueMax !== null) valueMax *= u.info.factor; rule = 'money.suffix';
