@@ -1,0 +1,647 @@
+import type { Annotations, Doc, MentionHit, Modality, Precision, SentenceSpan, Span, TimexHit } from '../../types.js';
+import type { Alt, EventLexicon, TriggerEntry } from './lexicon.js';
+import type { EventCandidate } from './merge.js';
+import type { Tok } from './tokens.js';
+import { tokenize } from './tokens.js';
+import {
+  QUOTE_CHARS, clauseBounds, clauseIds, isNpTok, npBackward, npForward, prepPhrases, verbForm, verbGroupStart,
+  type Phrase,
+} from './grammar.js';
+
+/** What the analysis of one article needs, built once per document. */
+export interface DocContext {
+  doc: Doc;
+  prior: Readonly<Annotations>;
+  lex: EventLexicon;
+  mentions: MentionHit[];
+  /** Entity key -> entity type (from prior.entities, else the key's prefix). */
+  typeOf: (key: string) => string;
+  /** Quoted text: quote hits and quotation-mark pairs. */
+  quoted: Span[];
+}
+
+interface Sent {
+  s: SentenceSpan;
+  toks: Tok[];
+  /** Tokens inside a time expression. */
+  inTimex: boolean[];
+  clause: number[];
+  headline: boolean;
+}
+
+interface Args {
+  actor: MentionHit | null;
+  target: MentionHit | null;
+  location: MentionHit | null;
+  /** Token range of the evidence (inclusive). */
+  from: number;
+  to: number;
+}
+
+const WEAPON_CATS = new Set(['ASSAULT', 'MOBILIZE']);
+const SYMMETRIC = new Set(['CONSULT', 'COOPERATE']);
+const LOC_PREPS_COUNTRY = new Set(['in', 'to', 'toward', 'towards', 'into', 'inside', 'near', 'off']);
+
+export function buildContext(doc: Doc, prior: Readonly<Annotations>, lex: EventLexicon): DocContext {
+  const types = new Map<string, string>();
+  for (const e of prior.entities) types.set(e.entityKey, e.type);
+  const typeOf = (key: string): string => types.get(key) ?? key.split(':')[0].toUpperCase();
+  const quoted: Span[] = prior.quotes.map((q) => ({ start: q.start, end: q.end }));
+  // Quotation-mark pairs per paragraph (quotes may run across sentences).
+  for (const p of doc.paragraphs) {
+    const text = doc.text.slice(p.start, p.end);
+    const re = /“[^”]*”|"[^"\n]*"/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      // A short scare quote ("diligence") is not speech.
+      if (m[0].split(/\s+/).length >= 4) quoted.push({ start: p.start + m.index, end: p.start + m.index + m[0].length });
+    }
+  }
+  const mentions = [...prior.mentions].sort((a, b) => a.start - b.start);
+  return { doc, prior, lex, mentions, typeOf, quoted };
+}
+
+/** Cheap test: could this sentence hold a trigger at all? */
+export function mayHoldEvent(ctx: DocContext, s: SentenceSpan): boolean {
+  const lower = ctx.doc.text.slice(s.start, s.end).toLowerCase();
+  const words = lower.match(/[a-z][a-z'-]*/g);
+  if (words) {
+    let weak = false;
+    let objectWord = false;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k];
+      if (ctx.lex.forms.has(w)) return true;
+      if (k + 1 < words.length && ctx.lex.phrasalHeads.has(w) && ctx.lex.phrasalForms.has(`${w} ${words[k + 1]}`)) return true;
+      if (ctx.lex.weakForms.has(w)) weak = true;
+      if (ctx.lex.objectWords.has(w)) objectWord = true;
+    }
+    if (weak && objectWord) return true;
+  }
+  return ctx.lex.phrases.some((p) => lower.includes(p.phrase));
+}
+
+export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]): EventCandidate[] {
+  const toks = tokens ?? tokenize(ctx.doc.text, s.start, s.end);
+  if (toks.length === 0) return [];
+  const last = ctx.doc.text.slice(s.start, s.end).trimEnd().slice(-1);
+  const timexes = ctx.prior.timexes.filter((x) => x.start < s.end && x.end > s.start);
+  const inTimex = toks.map((t) => timexes.some((x) => x.start < t.end && x.end > t.start));
+  const sent: Sent = { s, toks, inTimex, clause: clauseIds(toks), headline: !/[.!?"”’')]/.test(last) };
+  const out: EventCandidate[] = [];
+  const consumed = new Set<number>();
+  for (const t of toks) {
+    if (t.pos !== 'VERB') continue;
+    const ev = verbEvent(ctx, sent, t.i, consumed);
+    if (ev) out.push(ev);
+  }
+  for (const t of toks) {
+    if (t.pos !== 'NOUN' || consumed.has(t.i)) continue;
+    const entry = ctx.lex.nouns.get(t.lemma);
+    if (!entry) continue;
+    const ev = nounEvent(ctx, sent, t.i, entry);
+    if (ev) out.push(ev);
+  }
+  out.push(...phraseEvents(ctx, sent));
+  return out;
+}
+
+// ---------------------------------------------------------------- mentions
+
+/** "On March 6 Pyongyang fired": the date before the subject is not part of it. */
+function dropLeadingTimex(ctx: DocContext, toks: Tok[], p: Phrase): Phrase | null {
+  let a = p.a;
+  for (const t of ctx.prior.timexes) {
+    if (t.start <= toks[a].start && t.end > toks[a].start) {
+      while (a <= p.b && toks[a].start < t.end) a++;
+    }
+  }
+  while (a <= p.b && toks[a].value === ',') a++;
+  // "the day Pyongyang fired": a relative clause without "when"; the subject follows the time noun.
+  for (let j = a; j < p.b; j++) if (ctx.lex.cues.timeNouns.has(toks[j].lower) && toks[j + 1].pos === 'PROPN') a = j + 1;
+  if (a > p.b) return null;
+  return { a, b: p.b, head: Math.max(a, p.head) };
+}
+
+function mentionsIn(ctx: DocContext, start: number, end: number): MentionHit[] {
+  return ctx.mentions.filter((m) => m.start < end && m.end > start);
+}
+
+function spanOf(toks: Tok[], p: Phrase): Span {
+  return { start: toks[p.a].start, end: toks[p.b].end };
+}
+
+/** The entity a phrase names: a mention on its head chunk, else any mention in it, else an anaphor's antecedent. */
+function resolvePhrase(ctx: DocContext, sent: Sent, p: Phrase | null, leftmost = false): MentionHit | null {
+  if (!p) return null;
+  const toks = sent.toks;
+  const headSpan = { start: toks[p.a].start, end: toks[p.head].end };
+  const inHead = mentionsIn(ctx, headSpan.start, headSpan.end);
+  // Subjects: the mention nearest the verb ("China's Xinhua agency"); objects: the first conjunct.
+  if (inHead.length) return leftmost ? inHead[0] : inHead[inHead.length - 1];
+  const all = mentionsIn(ctx, toks[p.a].start, toks[p.b].end);
+  if (all.length) return all[0];
+  const head = toks[p.head];
+  const types = ctx.lex.cues.anaphors.get(head.lower) ?? ctx.lex.cues.anaphors.get(head.lemma);
+  if (!types) return null;
+  // Definite descriptions and pronouns: the latest earlier mention of a fitting type, within 3 sentences.
+  const horizon = ctx.doc.sentences[Math.max(0, sent.s.index - 2)]?.start ?? 0;
+  const before = ctx.mentions.filter((m) => m.end <= toks[p.a].start && m.start >= horizon && types.includes(ctx.typeOf(m.entityKey)));
+  return before.length ? before[before.length - 1] : null;
+}
+
+function isPlace(ctx: DocContext, m: MentionHit): boolean {
+  const t = ctx.typeOf(m.entityKey);
+  return t === 'LOCATION' || t === 'COUNTRY';
+}
+
+// ---------------------------------------------------------------- categories
+
+function altMatches(alt: Alt, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean): boolean {
+  if (alt.obj && !(obj && alt.obj.includes(obj))) return false;
+  if (alt.ctx && !ctxWords.some((w) => alt.ctx!.includes(w))) return false;
+  if (alt.noTarget && hasTarget) return false;
+  if (alt.patient && alt.patient !== patientType) return false;
+  if (alt.hasObj !== undefined && alt.hasObj !== hasObj) return false;
+  return true;
+}
+
+function categoryOf(entry: TriggerEntry, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean): string | null {
+  for (const alt of entry.alt) if (altMatches(alt, obj, ctxWords, hasTarget, patientType, hasObj)) return alt.cat;
+  return entry.category;
+}
+
+// ---------------------------------------------------------------- modality
+
+function inQuote(ctx: DocContext, pos: number): boolean {
+  return ctx.quoted.some((q) => q.start <= pos && pos < q.end);
+}
+
+/** Reported: inside quotes, under "according to", or in the complement of a speech verb. */
+function isReported(ctx: DocContext, sent: Sent, k: number): boolean {
+  const toks = sent.toks;
+  if (inQuote(ctx, toks[k].start)) return true;
+  const lower = ctx.doc.text.slice(sent.s.start, sent.s.end).toLowerCase();
+  if (ctx.lex.cues.speechPhrases.some((p) => lower.includes(p))) return true;
+  for (const t of toks) {
+    if (t.i === k || t.pos !== 'VERB' || !ctx.lex.cues.speech.has(t.lemma)) continue;
+    if (verbForm(t) === 'ing' && t.i > k) continue;
+    if (t.i < k) return true;
+    // "..., he said." / "...," said Peskov: a comma or quote between them.
+    for (let j = k + 1; j < t.i; j++) if (toks[j].value === ',' || QUOTE_CHARS.has(toks[j].value)) return true;
+  }
+  return false;
+}
+
+function conditionalBefore(ctx: DocContext, sent: Sent, k: number, cs: number): boolean {
+  for (let j = Math.max(0, cs - 1); j < k; j++) if (ctx.lex.cues.conditionals.has(sent.toks[j].lower)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- dates
+
+function pickDate(ctx: DocContext, sent: Sent, k: number, cs: number, ce: number, skip: Span | null): TimexHit | null {
+  const toks = sent.toks;
+  const anchor = toks[k].start;
+  const usable = ctx.prior.timexes.filter(
+    (t) => t.dateStart !== null && (t.type === 'DATE' || t.type === 'TIME') && !(skip && t.start >= skip.start && t.end <= skip.end),
+  );
+  const nearest = (from: number, to: number): TimexHit | null => {
+    let best: TimexHit | null = null;
+    for (const t of usable) {
+      if (t.start < from || t.end > to) continue;
+      if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
+    }
+    return best;
+  };
+  return nearest(toks[cs].start, toks[ce].end) ?? nearest(sent.s.start, sent.s.end);
+}
+
+// ---------------------------------------------------------------- building a hit
+
+function actionWords(ctx: DocContext, toks: Tok[], p: Phrase | null): string[] {
+  if (!p) return [];
+  const words: string[] = [];
+  for (let j = p.a; j <= p.head; j++) {
+    const t = toks[j];
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
+    // Named participants are fields of their own; named things (THAAD) stay in the action.
+    const m = ctx.mentions.find((x) => x.start < t.end && x.end > t.start);
+    if (m && ctx.typeOf(m.entityKey) !== 'MISC') continue;
+    words.push(t.value);
+  }
+  return words.slice(-4);
+}
+
+function makeHit(
+  ctx: DocContext, sent: Sent, k: number, triggerEnd: number, category: string, actionKey: string, action: string,
+  args: Args, modality: Modality, dateSkip: Span | null, rule: string,
+): EventCandidate {
+  const toks = sent.toks;
+  const [cs, ce] = clauseBounds(sent.clause, k);
+  const date = pickDate(ctx, sent, k, cs, ce, dateSkip);
+  let start = toks[args.from].start;
+  let end = toks[args.to].end;
+  // Participants inside the clause widen the evidence; an antecedent in an earlier clause does not.
+  for (const m of [args.actor, args.target, args.location]) {
+    if (m && m.start >= toks[cs].start && m.end <= toks[ce].end) {
+      start = Math.min(start, m.start);
+      end = Math.max(end, m.end);
+    }
+  }
+  start = Math.min(start, toks[k].start);
+  end = Math.max(end, toks[triggerEnd].end);
+  // Evidence ends on a word, not on punctuation or an opening quote.
+  while (end > start && /[\s,;:"“”'‘’(—–-]/.test(ctx.doc.text[end - 1])) end--;
+  while (start < end && /[\s,;:"“”'‘’)—–-]/.test(ctx.doc.text[start])) start++;
+  return {
+    start,
+    end,
+    action,
+    category,
+    actorKey: args.actor?.entityKey ?? null,
+    targetKey: args.target?.entityKey ?? null,
+    locationKey: args.location?.entityKey ?? null,
+    dateStart: date?.dateStart ?? null,
+    dateEnd: date?.dateEnd ?? null,
+    datePrecision: (date?.precision ?? null) as Precision | null,
+    modality,
+    trigger: { start: toks[k].start, end: toks[triggerEnd].end },
+    rule,
+    actionKey,
+  };
+}
+
+/** Target and location from the prepositional phrases, given what is already taken. */
+function fillFromPreps(
+  ctx: DocContext, sent: Sent, category: string,
+  pps: Array<{ prep: string; np: Phrase }>, args: Args, targetPreps: Set<string>,
+): void {
+  for (const pp of pps) {
+    const ms = mentionsIn(ctx, sent.toks[pp.np.a].start, sent.toks[pp.np.b].end);
+    if (!ms.length) continue;
+    const m = ms[0];
+    const type = ctx.typeOf(m.entityKey);
+    const used = [args.actor, args.target, args.location].some((x) => x && x.entityKey === m.entityKey);
+    if (used) continue;
+    let took = false;
+    // "fired rockets at Kabul", "the attack on Kyiv": a place under attack is the target.
+    const attacked = (pp.prep === 'at' || pp.prep === 'on' || pp.prep === 'against' || pp.prep === 'upon') && (WEAPON_CATS.has(category) || category === 'ASSAULT');
+    if (attacked && !args.target && type !== 'MISC') {
+      args.target = m;
+      took = true;
+    } else if (!args.location && (type === 'LOCATION' || (isPlace(ctx, m) && LOC_PREPS_COUNTRY.has(pp.prep) && !(pp.prep === 'to' && !WEAPON_CATS.has(category) && category !== 'CONSULT' && !args.target)))) {
+      args.location = m;
+      took = true;
+    } else if (!args.target && targetPreps.has(pp.prep) && !(type === 'MISC' && WEAPON_CATS.has(category))) {
+      args.target = m;
+      took = true;
+    } else if (!args.target && pp.prep === 'to' && type !== 'MISC') {
+      args.target = m;
+      took = true;
+    }
+    if (took) args.to = Math.max(args.to, pp.np.b);
+  }
+}
+
+function findLocationInClause(ctx: DocContext, sent: Sent, k: number, args: Args): void {
+  if (args.location) return;
+  const [cs, ce] = clauseBounds(sent.clause, k);
+  const ms = mentionsIn(ctx, sent.toks[cs].start, sent.toks[ce].end).filter(
+    (m) => ctx.typeOf(m.entityKey) === 'LOCATION' && m.entityKey !== args.actor?.entityKey && m.entityKey !== args.target?.entityKey,
+  );
+  if (!ms.length) return;
+  ms.sort((a, b) => Math.abs(a.start - sent.toks[k].start) - Math.abs(b.start - sent.toks[k].start));
+  args.location = ms[0];
+}
+
+// ---------------------------------------------------------------- verbs
+
+function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>): EventCandidate | null {
+  const { lex } = ctx;
+  const toks = sent.toks;
+  const t = toks[k];
+  const [cs, ce] = clauseBounds(sent.clause, k);
+  // Trigger entry: "verb particle" first, then the verb alone.
+  let entry: TriggerEntry | undefined;
+  let trigEnd = k;
+  const nxt = toks[k + 1];
+  if (nxt && (nxt.pos === 'ADP' || nxt.pos === 'PART' || nxt.pos === 'ADV')) {
+    entry = lex.phrasal.get(`${t.lemma} ${nxt.lower}`);
+    if (entry) trigEnd = k + 1;
+  }
+  if (!entry) entry = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.lower);
+  if (!entry) return null;
+
+  const form = verbForm(t);
+  const g = verbGroupStart(toks, k, cs);
+  const group = toks.slice(g, k);
+  const auxLemmas = group.filter((x) => x.pos === 'AUX').map((x) => x.lemma);
+  const prev = toks[k - 1];
+  if (prev && prev.pos === 'DET') return null; // "the deployed troops": adjectival
+  if (group.some((x) => lex.cues.generic.has(x.lower))) return null; // habitual: "has always stood"
+  const hasModal = group.some((x) => lex.cues.modals.has(x.lower));
+  const negated = group.some((x) => lex.cues.negations.has(x.lower));
+  const toInf = group.some((x) => x.lower === 'to' && x.pos === 'PART');
+  const passiveAux = auxLemmas.includes('be') || auxLemmas.includes('get');
+  const passive = passiveAux && form === 'past';
+
+  // Object and prepositional phrases.
+  let p = trigEnd + 1;
+  while (p <= ce && toks[p].pos === 'ADV') p++;
+  let obj: Phrase | null = null;
+  if (!passive && p <= ce && isNpTok(toks[p])) obj = npForward(toks, p, ce, sent.inTimex);
+  // A timex is no object ("deployed on March 7" is a PP; "met Monday" has no object).
+  if (obj && ctx.prior.timexes.some((x) => x.start <= toks[obj!.a].start && x.end >= toks[obj!.head].end)) obj = null;
+  const pps = prepPhrases(toks, obj ? obj.b + 1 : p, ce, 4, sent.inTimex);
+  // Nouns of the object region that this verb speaks of ("sign the agreement"): not events of their own.
+  const claimNouns = (): void => {
+    for (const ph of [obj, ...pps.map((x) => x.np)]) if (ph && lex.nouns.has(toks[ph.head].lemma)) consumed.add(ph.head);
+  };
+
+  // Reduced relative: "The ministry, created in 2012, ..." / "missiles fired by X".
+  const noAux = auxLemmas.length === 0 && !toInf && !hasModal;
+  const closingComma = toks.slice(k + 1, ce + 1).some((x) => x.value === ',');
+  const reducedRel = noAux && form === 'past' && !obj && prev && (
+    (prev.value === ',' && closingComma) || nxt?.lower === 'by'
+  );
+
+  // Finite clause check: present simple is generic, bare -ing forms are participles.
+  let modality: Modality = 'asserted';
+  let rule = 'verb';
+  if (toInf) {
+    // Governor of the infinitive: the verb or adjective just before "to".
+    let gi = g - 1;
+    while (gi >= cs && toks[gi].pos === 'ADV') gi--;
+    const gov = toks[gi];
+    const govLemma = gov?.lemma ?? '';
+    if (gov && (govLemma === 'refuse' || govLemma === 'decline' || govLemma === 'reject' || govLemma === 'deny')) {
+      claimNouns(); // the REJECT event covers it
+      return null;
+    }
+    if (gov && lex.cues.negating.has(govLemma)) modality = 'negated';
+    else if (gov && lex.cues.implicative.has(govLemma)) modality = 'asserted';
+    else modality = 'hypothetical';
+    rule = 'verb.infinitive';
+  } else if (reducedRel) {
+    rule = 'verb.participle';
+  } else if (auxLemmas.length === 0 && !hasModal) {
+    if (form === 'ing') return null;
+    const conditional = conditionalBefore(ctx, sent, k, cs);
+    if ((form === 'base' || form === 'pres3') && !sent.headline && !conditional && !(form === 'base' && lex.cues.sameFormPast.has(t.lemma))) return null;
+  } else if (form === 'ing' && !auxLemmas.includes('be')) {
+    return null;
+  }
+  if (negated) modality = 'negated';
+  else if (modality !== 'negated' && (hasModal || conditionalBefore(ctx, sent, k, cs))) modality = 'hypothetical';
+  else if (modality === 'asserted' && isReported(ctx, sent, k)) modality = 'reported';
+  if (modality === 'asserted' && sent.headline && (form === 'base' || form === 'pres3')) rule = 'verb.headline';
+
+  // Subject: the phrase before the verb group, skipping a ", ... ," parenthetical.
+  let sj = g - 1;
+  let skipped: Span | null = null;
+  if (!reducedRel && sj >= cs && toks[sj].value === ',') {
+    let c = sj - 1;
+    while (c > cs && toks[c].value !== ',') c--;
+    if (c > cs) {
+      skipped = { start: toks[c].start, end: toks[sj].end };
+      sj = c - 1;
+    } else sj = -1;
+  }
+  while (sj >= cs && QUOTE_CHARS.has(toks[sj].value)) sj--;
+  let subj: Phrase | null = null;
+  if (reducedRel) {
+    let c = prev.value === ',' ? k - 2 : k - 1;
+    subj = c >= 0 ? npBackward(toks, c, 0) : null;
+  } else if (sj >= cs) subj = npBackward(toks, sj, cs);
+  if (subj) subj = dropLeadingTimex(ctx, toks, subj);
+  const subjM = resolvePhrase(ctx, sent, subj);
+  const objM = resolvePhrase(ctx, sent, obj, true);
+
+  // Light verbs and event-noun objects: "held talks", "summoned for an emergency meeting".
+  let nounEntry: TriggerEntry | undefined;
+  let nounAt = -1;
+  const region = [obj, ...pps.map((x) => x.np)].filter((x): x is Phrase => !!x);
+  for (const ph of region) {
+    const h = toks[ph.head];
+    const ne = h.pos === 'NOUN' ? lex.nouns.get(h.lemma) : undefined;
+    if (ne) {
+      nounEntry = ne;
+      nounAt = ph.head;
+      break;
+    }
+  }
+
+  const args: Args = { actor: null, target: null, location: null, from: subj ? subj.a : k, to: trigEnd };
+  if (passive || reducedRel) {
+    const by = pps.find((x) => x.prep === 'by');
+    const agent = by ? resolvePhrase(ctx, sent, by.np) : null;
+    if (agent && by) {
+      args.actor = agent;
+      args.to = Math.max(args.to, by.np.b);
+    }
+    if (subjM) args.target = subjM;
+  } else {
+    args.actor = subjM;
+    if (objM && obj) {
+      args.target = objM;
+      args.to = Math.max(args.to, obj.b);
+    } else if (obj) args.to = Math.max(args.to, obj.b);
+  }
+  const objHead = obj ? toks[obj.head].lemma : null;
+  const patientType = (passive || reducedRel ? subjM : objM) ? ctx.typeOf((passive || reducedRel ? subjM : objM)!.entityKey) : null;
+  const ctxWords = toks.slice(Math.max(0, k - 3), k).map((x) => x.lower);
+
+  let category: string | null;
+  let actionKey = entry.key;
+  let action: string;
+  const objWords = actionWords(ctx, toks, obj);
+  if (entry.light && nounEntry && nounAt >= 0 && obj && nounAt === obj.head) {
+    const nctx = toks.slice(Math.max(0, nounAt - 3), nounAt).map((x) => x.lower);
+    category = categoryOf(nounEntry, null, nctx, !!args.target, patientType, true);
+    actionKey = nounEntry.verb;
+    action = [t.lemma, ...(entry.key.includes(' ') ? [entry.key.split(' ')[1]] : []), ...objWords].join(' ');
+    consumed.add(nounAt);
+    args.to = Math.max(args.to, obj.b);
+    rule = `${rule}.light`;
+  } else {
+    if (entry.light && entry.category === null) return null;
+    // Location before target so that places are not taken as targets.
+    category = categoryOf(entry, objHead, ctxWords, !!args.target && !isPlace(ctx, args.target) ? true : !!args.target, patientType, !!obj);
+    action = [entry.key, ...objWords].join(' ');
+    if (nounEntry && nounAt >= 0) {
+      const nctx = toks.slice(Math.max(0, nounAt - 3), nounAt).map((x) => x.lower);
+      const ncat = categoryOf(nounEntry, null, nctx, false, null, true);
+      if (ncat === category) {
+        consumed.add(nounAt);
+        const nph = region.find((r) => r.head === nounAt);
+        if (nph) args.to = Math.max(args.to, nph.b);
+        if (!obj) action = [entry.key, ...actionWords(ctx, toks, region.find((r) => r.head === nounAt) ?? null)].join(' ');
+      }
+    }
+  }
+  if (!category) return null;
+  if (args.target && WEAPON_CATS.has(category) && ctx.typeOf(args.target.entityKey) === 'MISC') args.target = null;
+  if (args.target && ctx.typeOf(args.target.entityKey) === 'LOCATION') {
+    args.location = args.target;
+    args.target = null;
+  }
+  // A symmetric meeting summoned or held without a named agent: the subject takes part.
+  if ((passive || reducedRel) && !args.actor && SYMMETRIC.has(category) && args.target) {
+    args.actor = args.target;
+    args.target = null;
+  }
+  fillFromPreps(ctx, sent, category, pps, args, lex.cues.targetPreps);
+  // Re-check weapon firing once the places are known (fire at a target vs. into the sea).
+  if (!entry.light || !nounEntry) {
+    const recat = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, !!obj);
+    if (recat && recat !== category && !(nounEntry && consumed.has(nounAt))) category = recat;
+  }
+  findLocationInClause(ctx, sent, k, args);
+  if (args.actor && args.target && args.actor.entityKey === args.target.entityKey) args.target = null;
+  for (const pp of pps) if (pp.np.b > args.to && ctx.prior.timexes.some((x) => x.start >= toks[pp.np.a].start && x.end <= toks[pp.np.b].end)) args.to = pp.np.b;
+  return makeHit(ctx, sent, k, trigEnd, category, actionKey.split(' ')[0] === actionKey ? actionKey : actionKey, action, args, modality, skipped, rule);
+}
+
+// ---------------------------------------------------------------- nouns
+
+function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry): EventCandidate | null {
+  const { lex } = ctx;
+  const toks = sent.toks;
+  const [cs, ce] = clauseBounds(sent.clause, k);
+  // The noun phrase around the trigger: premodifiers to the left.
+  let a = k;
+  while (a - 1 >= cs && isNpTok(toks[a - 1]) && toks[a - 1].pos !== 'PRON') a--;
+  if (a - 1 >= cs && toks[a - 1].pos === 'PRON' && /^(its|their|his|her|our)$/.test(toks[a - 1].lower)) a--;
+  const ctxWords = toks.slice(Math.max(0, Math.min(a, k - 3)), k).map((x) => x.lower);
+  const pps = prepPhrases(toks, k + 1, ce, 3, sent.inTimex);
+
+  const args: Args = { actor: null, target: null, location: null, from: k, to: k };
+  // Possessive or modifier actor: "Obama's warning", "U.S. sanctions", "its deployment".
+  const pre = mentionsIn(ctx, toks[a].start, toks[k].start).filter((m) => m.end <= toks[k].start);
+  if (pre.length) {
+    args.actor = pre[pre.length - 1];
+    args.from = a;
+  } else if (a < k && toks[a].pos === 'PRON') {
+    args.actor = resolvePhrase(ctx, sent, { a, b: a, head: a });
+    if (args.actor) args.from = a;
+  }
+  let category: string | null = null;
+  let patientType: string | null = null;
+  const ofPp = pps.find((x) => x.prep === 'of');
+  const ofM = ofPp ? resolvePhrase(ctx, sent, ofPp.np) : null;
+  if (ofM) patientType = ctx.typeOf(ofM.entityKey);
+  for (const pp of pps) {
+    const m = resolvePhrase(ctx, sent, pp.np);
+    if (!m) continue;
+    const type = ctx.typeOf(m.entityKey);
+    if (pp.prep === 'by' && !args.actor) {
+      args.actor = m;
+      args.to = Math.max(args.to, pp.np.b);
+    } else if (pp.prep === 'from' && !args.actor && type !== 'LOCATION') {
+      args.actor = m;
+      args.to = Math.max(args.to, pp.np.b);
+    }
+  }
+  category = categoryOf(entry, ofPp ? toks[ofPp.np.head].lemma : null, ctxWords, false, patientType, !!ofPp);
+  if (!category) return null;
+  const rest = pps.filter((x) => x.prep !== 'by' && x.prep !== 'from');
+  const targetPreps = new Set([...lex.cues.targetPreps, 'of', 'between', 'for']);
+  fillFromPreps(ctx, sent, category, rest, args, targetPreps);
+  if (ofPp) args.to = Math.max(args.to, ofPp.np.b);
+  for (const pp of rest) if (ctx.prior.timexes.some((x) => x.start >= toks[pp.np.a].start && x.end <= toks[pp.np.b].end)) args.to = Math.max(args.to, pp.np.b);
+  const ownDate = ctx.prior.timexes.some((x) => x.start >= toks[a].start && x.end <= toks[args.to].end && x.dateStart);
+
+  // Actor inherited from the clause: "the U.S. made its option clear with the deployment of ...".
+  let modality: Modality = 'asserted';
+  let rule = 'noun';
+  let gov = -1;
+  for (let j = a - 1; j >= cs; j--) {
+    // Skip participles inside noun phrases ("its chosen option").
+    const before = toks[j - 1];
+    if (toks[j].pos === 'VERB' && !(before && (before.pos === 'DET' || before.pos === 'ADJ' || /^(its|their|his|her|our)$/.test(before.lower)))) {
+      gov = j;
+      break;
+    }
+  }
+  if (gov >= 0) {
+    const gt = toks[gov];
+    const govEntry = lex.verbs.get(gt.lemma);
+    const g = verbGroupStart(toks, gov, cs);
+    const group = toks.slice(g, gov);
+    if (group.some((x) => lex.cues.negations.has(x.lower))) modality = 'negated';
+    else if (group.some((x) => lex.cues.modals.has(x.lower) || (x.lower === 'to' && x.pos === 'PART'))) modality = 'hypothetical';
+    // Only light verbs lend their subject ("made clear with the deployment", "held talks").
+    const lends = (govEntry?.light ?? false) || lex.cues.implicative.has(gt.lemma) || gt.lemma === 'make';
+    const finite = verbForm(gt) !== 'ing' && !group.some((x) => x.lower === 'to');
+    if (!args.actor && lends && finite) {
+      const auxes = group.filter((x) => x.pos === 'AUX').map((x) => x.lemma);
+      if (!(auxes.includes('be') && verbForm(gt) === 'past')) {
+        let sj = g - 1;
+        while (sj >= cs && QUOTE_CHARS.has(toks[sj].value)) sj--;
+        const subj = sj >= cs ? npBackward(toks, sj, cs) : null;
+        const m = resolvePhrase(ctx, sent, subj);
+        if (m && subj) {
+          args.actor = m;
+          args.from = subj.a;
+          rule = 'noun.clause-subject';
+        }
+      }
+    }
+  }
+  if (args.actor && args.target && args.actor.entityKey === args.target.entityKey) args.target = null;
+  // An event noun with no participant, place or date of its own is a mere reference ("the launches").
+  if (!args.actor && !args.target && !args.location && !ownDate) return null;
+  findLocationInClause(ctx, sent, k, args);
+  if (modality === 'asserted') {
+    if (toks.slice(a, k).some((x) => lex.cues.hypoAdj.has(x.lower)) || conditionalBefore(ctx, sent, k, cs)) modality = 'hypothetical';
+    else if (toks.slice(a, k).some((x) => x.lower === 'no')) modality = 'negated';
+    else if (isReported(ctx, sent, k)) modality = 'reported';
+  }
+  const objWords = ofPp ? actionWords(ctx, toks, ofPp.np) : [];
+  const action = [entry.verb, ...objWords].join(' ');
+  return makeHit(ctx, sent, k, k, category, entry.verb, action, args, modality, null, rule);
+}
+
+// ---------------------------------------------------------------- speech acts
+
+/** "Washington and Seoul 'will bear the consequences,' Xinhua stated": a threat by the speaker. */
+function phraseEvents(ctx: DocContext, sent: Sent): EventCandidate[] {
+  const out: EventCandidate[] = [];
+  const toks = sent.toks;
+  const lower = ctx.doc.text.slice(sent.s.start, sent.s.end).toLowerCase();
+  for (const ph of ctx.lex.phrases) {
+    const at = lower.indexOf(ph.phrase);
+    if (at < 0) continue;
+    const pStart = sent.s.start + at;
+    const pEnd = pStart + ph.phrase.length;
+    const first = toks.findIndex((x) => x.start >= pStart);
+    const lastTok = toks.findIndex((x) => x.end >= pEnd);
+    if (first < 0 || lastTok < 0) continue;
+    // The speaker: a quote hit's speaker, else the subject of a speech verb in the sentence.
+    let speaker: MentionHit | null = null;
+    let speakerPh: Phrase | null = null;
+    const q = ctx.prior.quotes.find((x) => x.start <= pStart && pEnd <= x.end && x.speakerKey);
+    if (q && q.speakerKey) speaker = ctx.mentions.find((m) => m.entityKey === q.speakerKey && m.start >= sent.s.start && m.end <= sent.s.end) ?? null;
+    if (!speaker) {
+      const sv = toks.find((x) => x.pos === 'VERB' && ctx.lex.cues.speech.has(x.lemma) && (x.i < first || x.i > lastTok));
+      if (!sv) continue;
+      const g = verbGroupStart(toks, sv.i, 0);
+      speakerPh = g - 1 >= 0 ? npBackward(toks, g - 1, 0) : null;
+      if (speakerPh && speakerPh.a <= lastTok && sv.i > lastTok) speakerPh = null;
+      if (!speakerPh || !resolvePhrase(ctx, sent, speakerPh)) speakerPh = npForward(toks, sv.i + 1, toks.length - 1);
+      speaker = resolvePhrase(ctx, sent, speakerPh);
+    }
+    if (!speaker) continue;
+    // The threatened party: the subject before the phrase ("Washington and Seoul will ...").
+    let j = first - 1;
+    while (j >= 0 && (toks[j].pos === 'AUX' || toks[j].pos === 'PART' || toks[j].pos === 'ADV' || QUOTE_CHARS.has(toks[j].value))) j--;
+    const tph = j >= 0 ? npBackward(toks, j, 0) : null;
+    const target = tph ? resolvePhrase(ctx, sent, tph, true) : null;
+    const from = Math.min(tph && target ? tph.a : first, speakerPh ? speakerPh.a : first);
+    const sv = toks.find((x) => x.pos === 'VERB' && ctx.lex.cues.speech.has(x.lemma) && x.i > lastTok);
+    const to = Math.max(lastTok, speakerPh ? speakerPh.b : lastTok, sv ? sv.i : lastTok);
+    const args: Args = { actor: speaker, target: target && target.entityKey !== speaker.entityKey ? target : null, location: null, from, to };
+    out.push(makeHit(ctx, sent, first, lastTok, ph.category, ph.action, ph.action, args, 'asserted', null, 'speech-act.phrase'));
+  }
+  return out;
+}

@@ -1,0 +1,203 @@
+import { dataJson } from '../../lexicon.js';
+
+// Loads the trigger lexicon (data/plover_lexicon.json) and the cue words
+// (data/event_cues.json) once, into lookups the events stage uses.
+
+export interface Alt {
+  obj?: string[];
+  ctx?: string[];
+  noTarget?: boolean;
+  patient?: string;
+  hasObj?: boolean;
+  cat: string | null;
+  why: string;
+}
+
+export interface TriggerEntry {
+  /** Lexicon key: verb lemma, verb + particle, or noun lemma. */
+  key: string;
+  category: string | null;
+  why: string;
+  alt: Alt[];
+  light: boolean;
+  /** For nouns: the verb that names the action ("deployment" -> "deploy"). */
+  verb: string;
+}
+
+export interface PhraseEntry {
+  phrase: string;
+  category: string;
+  why: string;
+  action: string;
+}
+
+type RawEntry = [string | null, string, { alt?: Alt[]; light?: boolean; verb?: string }?];
+
+interface RawLexicon {
+  verbs: Record<string, RawEntry>;
+  nouns: Record<string, RawEntry>;
+  speech_act_phrases: Record<string, [string, string, string] | string>;
+}
+
+interface RawCues {
+  speech_verbs: string[];
+  speech_phrases: string[];
+  modals: string[];
+  conditionals: string[];
+  hypothetical_adjectives: string[];
+  intention_verbs: string[];
+  negating_verbs: string[];
+  negations: string[];
+  generic_adverbs: string[];
+  stative_heads: string[];
+  anaphors: Record<string, string[] | string>;
+  location_prepositions: string[];
+  target_prepositions: string[];
+  weapons: string[];
+  implicative_verbs: string[];
+  same_form_past: string[];
+  time_nouns: string[];
+  irregular_forms: Record<string, string[] | string>;
+}
+
+export interface EventLexicon {
+  /** Single-word verb lemma -> entry. */
+  verbs: Map<string, TriggerEntry>;
+  /** "verb particle" -> entry. */
+  phrasal: Map<string, TriggerEntry>;
+  nouns: Map<string, TriggerEntry>;
+  phrases: PhraseEntry[];
+  /** Lower-case surface forms that may be a trigger: the cheap sentence pre-filter. */
+  forms: Set<string>;
+  /** Forms of words that are triggers only with a fitting object (light verbs, "send troops"). */
+  weakForms: Set<string>;
+  /** Object words that make a weak form a trigger ("troops", "debt") . */
+  objectWords: Set<string>;
+  /** "form particle" bigrams of phrasal verbs ("took over", "calls for"). */
+  phrasalForms: Set<string>;
+  /** First words of phrasalForms. */
+  phrasalHeads: Set<string>;
+  cues: {
+    speech: Set<string>;
+    speechPhrases: string[];
+    modals: Set<string>;
+    conditionals: Set<string>;
+    hypoAdj: Set<string>;
+    intention: Set<string>;
+    negating: Set<string>;
+    negations: Set<string>;
+    generic: Set<string>;
+    anaphors: Map<string, string[]>;
+    locPreps: Set<string>;
+    targetPreps: Set<string>;
+    implicative: Set<string>;
+    sameFormPast: Set<string>;
+    timeNouns: Set<string>;
+  };
+}
+
+function toEntry(key: string, raw: RawEntry): TriggerEntry {
+  const opts = raw[2] ?? {};
+  return {
+    key,
+    category: raw[0],
+    why: raw[1],
+    alt: opts.alt ?? [],
+    light: opts.light === true,
+    verb: opts.verb ?? key,
+  };
+}
+
+/** Regular inflections of an English verb or noun (over-generating is harmless: it only pre-filters). */
+function inflections(w: string): string[] {
+  const out = [w, `${w}s`, `${w}es`, `${w}ed`, `${w}d`, `${w}ing`];
+  if (w.endsWith('e')) out.push(`${w.slice(0, -1)}ing`);
+  if (w.endsWith('y')) out.push(`${w.slice(0, -1)}ies`, `${w.slice(0, -1)}ied`);
+  const last = w[w.length - 1];
+  if (/[bdgklmnprt]/.test(last) && /[aeiou]/.test(w[w.length - 2] ?? '')) out.push(`${w}${last}ed`, `${w}${last}ing`);
+  return out;
+}
+
+let cached: EventLexicon | null = null;
+
+export function eventLexicon(): EventLexicon {
+  if (cached) return cached;
+  const lex = dataJson<RawLexicon>('plover_lexicon.json');
+  const cues = dataJson<RawCues>('event_cues.json');
+  const verbs = new Map<string, TriggerEntry>();
+  const phrasal = new Map<string, TriggerEntry>();
+  const nouns = new Map<string, TriggerEntry>();
+  const forms = new Set<string>();
+  const weakForms = new Set<string>();
+  const objectWords = new Set<string>();
+  const irregular = cues.irregular_forms;
+  const phrasalForms = new Set<string>();
+  const phrasalHeads = new Set<string>();
+  const addForms = (word: string, weak: boolean, noun = false): void => {
+    const all = noun ? [word, `${word}s`, `${word}es`, ...(word.endsWith('y') ? [`${word.slice(0, -1)}ies`] : [])] : inflections(word);
+    const irr = irregular[word];
+    if (Array.isArray(irr)) all.push(...irr);
+    for (const f of all) (weak ? weakForms : forms).add(f);
+  };
+  const collectObjects = (e: TriggerEntry): void => {
+    for (const a of e.alt) for (const w of a.obj ?? []) if (a.cat) for (const f of inflections(w)) objectWords.add(f);
+  };
+  for (const [key, raw] of Object.entries(lex.verbs)) {
+    const e = toEntry(key, raw);
+    (key.includes(' ') ? phrasal : verbs).set(key, e);
+    // A word that is an event only through its object is weak: it needs an object word or event noun nearby.
+    const weak = e.category === null && e.alt.every((a) => !a.ctx && !a.patient);
+    const [head, particle] = key.split(' ');
+    if (particle) {
+      const irr = irregular[head];
+      for (const f of [...inflections(head), ...(Array.isArray(irr) ? irr : [])]) {
+        phrasalForms.add(`${f} ${particle}`);
+        phrasalHeads.add(f);
+      }
+    } else addForms(head, weak);
+    collectObjects(e);
+  }
+  for (const [key, raw] of Object.entries(lex.nouns)) {
+    const e = toEntry(key, raw);
+    nouns.set(key, e);
+    addForms(key, false, true);
+  }
+  // A strong form wins over a weak one ("cut" is weak, "cuts" too; "fire" is strong).
+  for (const f of forms) weakForms.delete(f);
+  const phrases: PhraseEntry[] = [];
+  for (const [phrase, raw] of Object.entries(lex.speech_act_phrases)) {
+    if (!Array.isArray(raw)) continue;
+    phrases.push({ phrase, category: raw[0], why: raw[1], action: raw[2] });
+  }
+  const anaphors = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(cues.anaphors)) if (Array.isArray(v)) anaphors.set(k, v);
+  cached = {
+    verbs,
+    phrasal,
+    nouns,
+    phrases,
+    forms,
+    weakForms,
+    objectWords,
+    phrasalForms,
+    phrasalHeads,
+    cues: {
+      speech: new Set(cues.speech_verbs),
+      speechPhrases: cues.speech_phrases,
+      modals: new Set(cues.modals),
+      conditionals: new Set(cues.conditionals),
+      hypoAdj: new Set(cues.hypothetical_adjectives),
+      intention: new Set(cues.intention_verbs),
+      negating: new Set(cues.negating_verbs),
+      negations: new Set(cues.negations),
+      generic: new Set(cues.generic_adverbs),
+      anaphors,
+      locPreps: new Set(cues.location_prepositions),
+      targetPreps: new Set(cues.target_prepositions),
+      implicative: new Set(cues.implicative_verbs),
+      sameFormPast: new Set(cues.same_form_past),
+      timeNouns: new Set(cues.time_nouns),
+    },
+  };
+  return cached;
+}

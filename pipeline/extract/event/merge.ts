@@ -1,0 +1,64 @@
+import type { EventHit, Modality } from '../../types.js';
+
+/** An event before merging: the hit plus what the merge needs. */
+export interface EventCandidate extends EventHit {
+  /** Verb lemma naming the action ("deployment" and "deployed" both give "deploy"). */
+  actionKey: string;
+}
+
+const MODALITY_RANK: Record<Modality, number> = { asserted: 3, reported: 2, hypothetical: 1, negated: 0 };
+
+function filled(e: EventHit): number {
+  return [e.actorKey, e.targetKey, e.locationKey, e.dateStart].filter((v) => v !== null).length;
+}
+
+function compatibleKey(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b;
+}
+
+function compatibleDate(a: EventHit, b: EventHit): boolean {
+  if (!a.dateStart || !b.dateStart) return true;
+  const ae = a.dateEnd ?? a.dateStart;
+  const be = b.dateEnd ?? b.dateStart;
+  return a.dateStart <= be && b.dateStart <= ae;
+}
+
+/**
+ * Merge rule: two mentions of one real-world event ("deployed THAAD on March 7" ...
+ * "the March 7 deployment") share category and action lemma, do not disagree on
+ * actor, target or date, do not disagree on negation, and share at least one
+ * filled anchor (actor, target, or a day-precision date). The merged row keeps
+ * the evidence with the most filled fields, then the firmest modality, then the
+ * earliest position, so that every field of the row is backed by its own span.
+ */
+export function sameEvent(a: EventCandidate, b: EventCandidate): boolean {
+  if (a.category !== b.category || a.actionKey !== b.actionKey) return false;
+  if (!compatibleKey(a.actorKey, b.actorKey) || !compatibleKey(a.targetKey, b.targetKey)) return false;
+  if (!compatibleDate(a, b)) return false;
+  if ((a.modality === 'negated') !== (b.modality === 'negated')) return false;
+  const anchor =
+    (a.actorKey !== null && a.actorKey === b.actorKey) ||
+    (a.targetKey !== null && a.targetKey === b.targetKey) ||
+    (a.datePrecision === 'day' && b.datePrecision === 'day' && a.dateStart === b.dateStart);
+  return anchor;
+}
+
+function better(a: EventCandidate, b: EventCandidate): EventCandidate {
+  const fa = filled(a);
+  const fb = filled(b);
+  if (fa !== fb) return fa > fb ? a : b;
+  const ma = MODALITY_RANK[a.modality];
+  const mb = MODALITY_RANK[b.modality];
+  if (ma !== mb) return ma > mb ? a : b;
+  return a.start <= b.start ? a : b;
+}
+
+export function mergeEvents(cands: EventCandidate[]): EventCandidate[] {
+  const groups: EventCandidate[][] = [];
+  for (const c of cands) {
+    const g = groups.find((members) => members.every((m) => sameEvent(m, c)));
+    if (g) g.push(c);
+    else groups.push([c]);
+  }
+  return groups.map((members) => members.reduce(better)).sort((x, y) => x.start - y.start || x.trigger.start - y.trigger.start);
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { runEvents, slice, type Ent, type Tx } from './eventHelpers.js';
+
+// Things that must NOT come out as events.
+const NONE: Array<{ name: string; text: string; ents: Ent[]; txs?: Tx[] }> = [
+  { name: 'habitual state with "always"', text: 'Russia has always stood with the UNSC on matters pertaining to North Korea.', ents: [['Russia', 'COUNTRY:RUS'], ['UNSC', 'ORGANIZATION:unsc'], ['North Korea', 'COUNTRY:PRK']] },
+  { name: 'habitual support with "always"', text: 'Russia has always supported the regime in Pyongyang.', ents: [['Russia', 'COUNTRY:RUS'], ['Pyongyang', 'COUNTRY:PRK']] },
+  { name: 'generic present simple', text: 'Russia supports a non-nuclear Korea.', ents: [['Russia', 'COUNTRY:RUS']] },
+  { name: 'generic present simple with agreement verb', text: 'It seems China agrees.', ents: [['China', 'COUNTRY:CHN']] },
+  { name: 'a speech verb is no event', text: '"We are seriously concerned about the situation," Kremlin spokesman Dmitry Peskov said.', ents: [['Dmitry Peskov', 'PERSON:dmitry-peskov']] },
+  { name: 'a bare report', text: 'The reality is more complicated, suggests Alexander Gabuev, an expert on Russian policy.', ents: [['Alexander Gabuev', 'PERSON:alexander-gabuev']] },
+  { name: 'event noun without any participant, place or date', text: 'The launches were a concern for everyone.', ents: [] },
+  { name: 'meeting a target is no meeting', text: 'The company met its sales targets last year.', ents: [], txs: [['last year', '2016-01-01', '2016-12-31', 'year']] },
+  { name: 'intransitive decline of prices', text: 'Oil prices declined sharply after the report.', ents: [] },
+  { name: 'participle used as an adjective', text: 'The deployed troops stayed in their barracks.', ents: [] },
+  { name: 'bare -ing participle', text: 'Maintaining relations with North Korea while scolding it for nuclear tests.', ents: [['North Korea', 'COUNTRY:PRK']] },
+  { name: 'stative verbs are not in the lexicon', text: 'Russia owned the territory and remained a player.', ents: [['Russia', 'COUNTRY:RUS']] },
+  { name: 'a purchase order is no demand', text: 'The airline ordered ten new aircraft from Airbus.', ents: [['Airbus', 'ORGANIZATION:airbus']] },
+  { name: 'no lexicon word at all', text: 'The weather in Moscow was cold and grey.', ents: [['Moscow', 'LOCATION:moscow']] },
+];
+
+describe('events: negative cases', () => {
+  for (const c of NONE) {
+    it(c.name, () => {
+      const { text, events } = runEvents(c.text, c.ents, c.txs ?? []);
+      expect(events.map((e) => `${e.category}:${slice(text, e.trigger)}`)).toEqual([]);
+    });
+  }
+
+  it('a hypothetical event is not asserted', () => {
+    const { events } = runEvents('Russia could invade Ukraine next year.', [['Russia', 'COUNTRY:RUS'], ['Ukraine', 'COUNTRY:UKR']]);
+    expect(events.every((e) => e.modality !== 'asserted')).toBe(true);
+  });
+
+  it('"refused to sign" is a rejection, not an agreement', () => {
+    const text = 'The government refused to sign the agreement with Japan.';
+    const { events } = runEvents(text, [['Japan', 'COUNTRY:JPN']]);
+    expect(events.map((e) => e.category)).toEqual(['REJECT']);
+    expect(slice(text, events[0].trigger)).toBe('refused');
+    expect(events[0].modality).toBe('asserted');
+  });
+
+  it('never invents a date', () => {
+    const { events } = runEvents('Troops attacked the city of Aleppo.', [['Aleppo', 'LOCATION:aleppo']]);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ dateStart: null, dateEnd: null, datePrecision: null });
+  });
+});
