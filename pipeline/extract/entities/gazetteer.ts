@@ -192,6 +192,13 @@ export function gazetteer(): Gazetteer {
     }
   }
 
+  // Religious, ethnic and political groups: plural nouns are GROUP entities, adjectives their demonyms.
+  for (const x of dataJson<{ groups: Array<{ name: string; subtype: string; people: string[]; adjectives: string[] }> }>('groups.json').groups) {
+    const e: KnownEntity = { key: entityKey('GROUP', x.name), name: x.name, type: 'GROUP', subtype: x.subtype, countryCode: null };
+    for (const n of x.people) known.set(addTag(n, 'people'), e);
+    for (const a of x.adjectives) demonym.set(addTag(a, 'demonym'), e);
+  }
+
   // Compromise's lexicon: given names, surnames, cities, regions, organizations, teams.
   const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one
     .lexicon;

@@ -1,4 +1,5 @@
 import type { Doc } from '../../types.js';
+import { wordSet } from '../../lexicon.js';
 import { gazetteer } from './gazetteer.js';
 import { tokenize, type Token } from './tokenize.js';
 import { CONNECTORS, TAGS, docContext, isCapsSentence, modelWeights, tagSentence, type DocContext, type Sentence, type Weights } from './model.js';
@@ -58,18 +59,23 @@ export function recognize(doc: Doc): Recognized {
       while (a < b && CONNECTORS.has(toks[a].text)) a++;
       // Honorifics are not part of the name ("Ms Hewitt" → "Hewitt").
       if (tag === 'B-PER') while (b - a > 1 && HONORIFIC.test(toks[a].text)) a++;
-      if (a < b && keep(toks, a, b, s, g) && !ordinaryOpener(toks, a, b, s, g, dc)) {
-        spans.push({
-          start: toks[a].start,
-          end: toks[b - 1].end,
-          text: doc.text.slice(toks[a].start, toks[b - 1].end),
-          label: tag.slice(2),
-          sentence: si,
-          t0: a,
-          t1: b,
-          rule: 'tagger',
-        });
-      }
+      const push = (x: number, y: number, label: string, rule: string) => {
+        if (x < y && keep(toks, x, y, s, g) && !ordinaryOpener(toks, x, y, s, g, dc)) {
+          spans.push({ start: toks[x].start, end: toks[y - 1].end, text: doc.text.slice(toks[x].start, toks[y - 1].end), label, sentence: si, t0: x, t1: y, rule });
+        }
+      };
+      // "Florida Gov. Jeb Bush": a title inside the run splits a place from a person.
+      const titles = wordSet('name_titles.txt');
+      let k = -1;
+      if (!s.caps) for (let x = a; x < b - 1 && k < 0; x++) if (titles.has(toks[x].lower) && /^\p{Lu}/u.test(toks[x].text)) k = x;
+      if (k >= 0) {
+        const left = toks.slice(a, k).map((t) => t.lower).join(' ');
+        const known = g.known.get(left) ?? g.capital.get(left);
+        if (known) push(a, k, known.type === 'ORGANIZATION' ? 'ORG' : 'LOC', 'tagger+title-split');
+        else if (g.demonym.has(left)) push(a, k, 'MISC', 'tagger+title-split');
+        else if (k > a && g.tags.get(left)?.has('city')) push(a, k, 'LOC', 'tagger+title-split');
+        push(k + 1, b, 'PER', 'tagger+title-split');
+      } else push(a, b, tag.slice(2), 'tagger');
       i = j - 1;
     }
   });

@@ -268,7 +268,8 @@ export function resolve(all: Typed[]): { mentions: MentionHit[]; entities: Entit
   for (const t of typed) {
     if (t.form !== 'name' || t.name.includes(' ')) continue;
     const full = persons.get(t.text);
-    if (full && (t.type === 'PERSON' || t.type === 'ORGANIZATION' || t.type === 'LOCATION' || t.type === 'MISC') && t.key.startsWith(t.type === 'PERSON' ? 'PERSON:' : '')) {
+    // A name typed otherwise joins a person only when nothing else is known of it ("Democrats" never does).
+    if (full && (t.type === 'PERSON' || (t.type !== 'COUNTRY' && t.type !== 'GROUP' && !t.rule.includes('+lexicon') && !t.rule.includes('+demonym')))) {
       Object.assign(t, { type: 'PERSON', key: full.key, name: full.name, subtype: null, countryCode: null, form: 'surname', rule: t.rule + '+surname' });
       continue;
     }
