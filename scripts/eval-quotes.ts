@@ -101,6 +101,7 @@ for (const f of files) {
   for (const x of golds) {
     const direct = x.g.quoteType === 'direct';
     if (!x.best) {
+      if (!direct && /imiss/.test(show)) console.log(`IMISS ${id}: ${JSON.stringify(x.g.text).slice(0, 160)} | ${x.g.speaker?.text} | ${x.g.cue?.text}`);
       if (direct && /missed|all/.test(show)) console.log(`MISS ${id}: ${JSON.stringify(x.g.text).slice(0, 160)} | ${x.g.speaker?.text} | ${x.g.cue?.text}`);
       continue;
     }

@@ -168,15 +168,18 @@ class QuoteFinder {
         if (units[u].start >= sent.start || inSentence.length === 0) inSentence.push(units[u]);
         u++;
       }
-      let firstKind: QuoteKind | null = null;
+      // Reported speech is read before the first quote of the sentence, and only when
+      // that quote is a whole statement (a partial quote is already the report).
+      let first: { kind: QuoteKind; unit: QuoteUnit } | null = null;
       for (const unit of inSentence) {
-        const k = this.quote(unit, units);
-        firstKind ??= k ?? 'partial';
+        const k = this.quote(unit, units, units.indexOf(unit, Math.max(0, u - inSentence.length - 1)));
+        if (k && !first) first = { kind: k, unit };
       }
-      if (firstKind === null || firstKind === 'direct') {
-        const regionEnd = inSentence.length ? Math.max(sent.start, inSentence[0].start) : sent.end;
+      if (first === null || first.kind === 'direct') {
+        const regionEnd = first ? Math.max(sent.start, first.unit.start) : sent.end;
         // A sentence starting inside an earlier quote has no reported clause of its own.
-        const coveredStart = units.some((q) => q.start < sent.start && q.end > sent.start);
+        const prevUnit = units[lastAtOrBefore(units, sent.start - 1)];
+        const coveredStart = prevUnit !== undefined && prevUnit.end > sent.start;
         if (!coveredStart) this.indirect(sent, regionEnd);
       }
     }
@@ -194,9 +197,8 @@ class QuoteFinder {
   }
 
   /** Reads one quoted stretch; returns its kind, or null when it is not a quote. */
-  private quote(unit: QuoteUnit, units: QuoteUnit[]): QuoteKind | null {
+  private quote(unit: QuoteUnit, units: QuoteUnit[], idx: number): QuoteKind | null {
     const text = this.text;
-    const idx = units.indexOf(unit);
     const prev = idx > 0 ? units[idx - 1] : null;
     const next = idx + 1 < units.length ? units[idx + 1] : null;
     const sent = this.sentenceAt(unit.start);
@@ -209,7 +211,7 @@ class QuoteFinder {
     let hi = Math.min(sentE ? Math.max(sentE.end, unit.end) : paraE.end, paraE.end);
     // "“...!” Trump said." — the splitter may end the sentence at the mark.
     if (hi <= unit.end + 1 && sentE) {
-      const following = this.sentences[sentE.index + 1] ?? this.sentences.find((s) => s.start >= unit.end);
+      const following = this.sentences[lastAtOrBefore(this.sentences, sentE.start) + 1];
       if (following && following.start - unit.end <= 2 && following.end <= paraE.end && following.end - following.start < 80) hi = following.end;
     }
     if (next && next.start < hi && next.start >= unit.end) hi = next.start;
@@ -236,9 +238,13 @@ class QuoteFinder {
     let rule = found === after ? 'cue-after' : 'cue-before';
     if (!found && sent) {
       // The cue elsewhere in the sentence, with quoted text left out.
-      const outside = tokenize(text, sent.start, Math.max(sent.end, unit.end)).filter(
-        (t) => !units.some((q) => t.start >= q.start && t.end <= q.end),
-      );
+      const sEnd = Math.max(sent.end, unit.end);
+      let q0 = idx;
+      while (q0 > 0 && units[q0 - 1].end > sent.start) q0--;
+      let q1 = idx;
+      while (q1 + 1 < units.length && units[q1 + 1].start < sEnd) q1++;
+      const near = units.slice(q0, q1 + 1);
+      const outside = tokenize(text, sent.start, sEnd).filter((t) => !near.some((q) => t.start >= q.start && t.end <= q.end));
       found = cueAnywhere(outside, unit.start, sentStart);
       rule = 'cue-sentence';
     }
@@ -326,7 +332,7 @@ class QuoteFinder {
       let found: Found | null = null;
       let tail = k;
       // Inverted only for verbs without a hearer: "..., says X", not "..., told CNN".
-      if (first && (first.phrase || L.indirect.has(first.base)) && first.base !== 'tell' && !/ing$/.test(toks[k].lower)) {
+      if (first && (first.phrase || (L.indirect.has(first.base) && first.base !== 'tell' && !/ing$/.test(toks[k].lower)))) {
         const sp = objectAfter(toks, first.to, n, sent.start);
         if (sp) {
           found = { cue: first, cueSpan: span(toks, first), speaker: sp };
@@ -348,7 +354,8 @@ class QuoteFinder {
       if (!found) continue;
       // After the cue: the end, an appositive, a colon, or a few words ("told reporters").
       const rest = toks.slice(tail, n);
-      const restOK = rest.length === 0 || rest[0].text === ',' || rest[0].text === ':' || (rest.length <= 5 && rest.every((t) => t.word));
+      // ("..., according to early results of exit polls conducted for ...": all of it is the source.)
+      const restOK = found.cue.phrase || rest.length === 0 || rest[0].text === ',' || rest[0].text === ':' || (rest.length <= 5 && rest.every((t) => t.word));
       if (!restOK) continue;
       emit(0, c, found, 'cue-after');
       return;
@@ -357,29 +364,37 @@ class QuoteFinder {
     // "X said (that) ..."
     for (let j = 1; j < n - 3; j++) {
       const c = cueAt(toks, j);
-      if (!c || c.phrase || !L.indirect.has(c.base) || /ing$/.test(toks[j].lower) || /ed$|^said$|^told$|^wrote$/.test(toks[j].lower) === false && !/s$/.test(toks[j].lower)) continue;
-      const sp = subjectBefore(toks, j, 0, sent.start);
+      if (!c || c.phrase || !L.indirect.has(c.base) || /ing$/.test(toks[j].lower)) continue;
+      // A bare infinitive is no report ("wants to say", "would not say").
+      if (toks[j - 1].lower === 'to') continue;
+      let sp = subjectBefore(toks, j, 0, sent.start);
+      // "... and said ...": the subject of the first verb.
+      if (!sp && (toks[j - 1].lower === 'and' || toks[j - 1].lower === 'but')) sp = clauseSubject(toks, 0, j, sent.start);
       if (!sp) continue;
-      const atStart = sp.phrase.start === toks[0].start || toks.findIndex((t) => t.start === sp.phrase.start) > 0 && toks[toks.findIndex((t) => t.start === sp.phrase.start) - 1].text === ',';
-      if (!atStart) continue;
+      const a = toks.findIndex((t) => t.start === sp!.phrase.start);
+      if (a > 0 && toks[a - 1].text !== ',' && toks[j - 1].lower !== 'and' && toks[j - 1].lower !== 'but') continue;
       let k = c.to;
-      // "told reporters", "told CNN" — the hearer.
+      // "told reporters", "told CNN": the hearer comes first.
       if (c.base === 'tell') {
         const obj = objectAfter(toks, k, n, sent.start);
         if (!obj) continue;
         while (k < n && toks[k].start < obj.phrase.end) k++;
       }
-      // Up to "that" within a few words ("said in a statement that").
+      const found: Found = { cue: c, cueSpan: span(toks, c), speaker: sp };
+      // "that" right away or after a short phrase ("said in a statement that").
       let that = -1;
-      for (let m = k; m < n && m < k + 7; m++) if (toks[m].lower === 'that') { that = m; break; }
-      const sayLike = c.base === 'say' || c.base === 'tell' || c.base === 'claim' || c.base === 'argue' || c.base === 'insist' || c.base === 'warn' || c.base === 'suggest' || c.base === 'predict' || c.base === 'estimate' || c.base === 'write' || c.base === 'tweet' || c.base === 'note';
-      if (that === k) { emit(k, n, { cue: c, cueSpan: span(toks, c), speaker: sp }, 'cue-that'); return; }
-      if (that > k && toks.slice(k, that).every((t) => t.word && !L.breakers.has(t.lower)) === false && toks[k].word && ['in', 'on', 'at', 'during', 'after', 'before', 'to', 'via', 'last', 'this', 'on', 'earlier', 'later'].includes(toks[k].lower)) {
-        emit(that, n, { cue: c, cueSpan: span(toks, c), speaker: sp }, 'cue-that');
+      for (let m = k; m < n && m < k + 8; m++) {
+        if (toks[m].lower === 'that') { that = m; break; }
+        if (!toks[m].word && toks[m].text !== ',') break;
+      }
+      if (that === k || (that > k && L.leadIns.has(toks[k].lower))) {
+        emit(that, n, found, 'cue-that');
         return;
       }
-      if (sayLike && toks[k] && toks[k].word && !['in', 'on', 'at', 'to', 'of', 'for', 'with', 'about', 'so', 'nothing', 'something', 'anything', 'it', 'this', 'yes', 'no'].includes(toks[k].lower) && toks[k + 1]?.text !== ',') {
-        emit(k, n, { cue: c, cueSpan: span(toks, c), speaker: sp }, 'cue-clause');
+      // A bare clause after verbs that take one ("said he would", "says the plan").
+      const next = toks[k];
+      if (L.clauseVerbs.has(c.base) && next && next.word && !L.notClauseStart.has(next.lower) && toks[k + 1]?.text !== ',') {
+        emit(k, n, found, 'cue-clause');
         return;
       }
     }

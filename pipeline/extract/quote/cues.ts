@@ -49,6 +49,9 @@ interface Lexicon {
   discourseOpeners: string[];
   notNames: string[];
   namingVerbs: string[];
+  clauseVerbs: string[];
+  leadIns: string[];
+  notClauseStart: string[];
 }
 
 export interface Lex {
@@ -69,6 +72,9 @@ export interface Lex {
   openers: Set<string>;
   notNames: Set<string>;
   naming: Set<string>;
+  clauseVerbs: Set<string>;
+  leadIns: Set<string>;
+  notClauseStart: Set<string>;
 }
 
 let lexCache: Lex | null = null;
@@ -105,6 +111,9 @@ export function lex(): Lex {
     titles: new Set(j.titles.map((t) => t.toLowerCase())),
     openers: new Set(j.discourseOpeners.map((t) => t.toLowerCase())),
     naming: new Set(j.namingVerbs),
+    clauseVerbs: new Set(j.clauseVerbs),
+    leadIns: new Set(j.leadIns),
+    notClauseStart: new Set(j.notClauseStart),
     notNames: new Set([...j.notNames, ...wordList('stopwords_en.txt')].map((t) => t.toLowerCase())),
   };
   return lexCache;
@@ -271,6 +280,8 @@ function nameRunBefore(toks: Tok[], k: number, lo: number, sentenceStart: number
   const L = lex();
   let j = k - 1;
   while (j >= lo && toks[j].word && (isNameWord(toks[j]) || (L.connectors.has(toks[j].lower) && j > lo && isNameWord(toks[j - 1])))) j--;
+  // "In Iowa, the vice president said": a place after a preposition is no speaker.
+  if (j + 1 < k && (L.openers.has(toks[j + 1].lower) || (j >= lo && toks[j].word))) return null;
   if (j + 1 >= k || !isNameWord(toks[k - 1])) {
     if (k - 1 >= lo && L.pronouns.has(toks[k - 1].lower)) return nameOf(toks, k - 1, k, sentenceStart);
     return null;
@@ -330,8 +341,13 @@ export function objectAfter(toks: Tok[], from: number, hi: number, sentenceStart
       i++;
       continue;
     }
+    // "a count by The Associated Press", "a memo from the ministry": the source comes after.
+    if ((t.lower === 'by' || t.lower === 'from') && i > from && !toks.slice(from, i).some(isNameWord) && toks[i + 1]?.word) {
+      i++;
+      continue;
+    }
     if (!t.cap && L.breakers.has(t.lower)) break;
-    if (i - from >= 10) break;
+    if (i - from >= 12) break;
     i++;
   }
   // Trailing connectors are not part of it.
