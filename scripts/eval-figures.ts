@@ -5,7 +5,9 @@
 // amount in cents or pence may be given in the main unit), and a case with no
 // gold results gets no figure of the kinds the spec is about (a Currency
 // negative may still hold a count). "strict" also fails a negative case on
-// any figure at all.
+// any figure at all. Gold results without a number (a bare unit name such as
+// "fahrenheit" in "convert 10 celsius to fahrenheit") are not quantities and
+// are left out; a case with only such results counts as negative.
 // Usage: npx tsx scripts/eval-figures.ts <recognizers dir> [--show N] [--spec NAME]
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +46,7 @@ function goldValue(g: Gold): [number, number | null] | null {
   if (range) {
     const lo = range[2] === '' ? null : Number(range[2]);
     const hi = range[3] === '' ? null : Number(range[3]);
-    if (lo !== null) return [lo, hi];
+    if (lo !== null) return [lo, hi === lo ? null : hi];
     if (hi !== null) return [hi, null];
     return null;
   }
@@ -81,12 +83,12 @@ for (const spec of specs) {
     const text = readFileSync(join(dir, spec, f.replace(/\.gold\.json$/, '.txt')), 'utf8');
     const doc = docFromText(text);
     const figs = figureStage.run(doc, emptyAnnotations()).figures;
-    const results = gold.results;
+    const results = gold.results.filter((g) => goldValue(g) !== null);
     let ok: boolean;
     if (results.length === 0) ok = figs.every((x) => kinds !== null && !kinds.includes(x.kind));
     else ok = results.every((g) => {
       const want = goldValue(g);
-      return want !== null && figs.some((fg) => matches(fg, g, want));
+      return figs.some((fg) => matches(fg, g, want!));
     });
     row.cases++;
     if (ok) row.right++;

@@ -39,7 +39,7 @@ const SCALE_SPACED_M = new RegExp(`${SP}(m|k)(?![\\p{L}\\p{N}])`, 'iuy');
 const WORD = /[A-Za-z]+/y;
 const WORD_SEP = new RegExp(`(?:${SP}+|-)`, 'y');
 const PERCENT = new RegExp(`(?:${SP}?%(?:${SP}+(points?))?|${SP}*(?:per${SP}?cent(?:age${SP}+(points?))?|percent(?:age${SP}+(points?))?|pct|percentage${SP}+(points?)))(?![\\p{L}\\p{N}])`, 'iuy');
-const RANGE_SEP = new RegExp(`(?:${SP}*(?:-|–|—)${SP}*|${SP}+(to|and|or)${SP}+)`, 'iy');
+const RANGE_SEP = new RegExp(`(?:${SP}*(?:-|–|—|~)${SP}*|${SP}+(to|and|or|through|thru)${SP}+)`, 'iy');
 const IN_OUT_OF = new RegExp(`${SP}+(?:in|out${SP}+of)${SP}+`, 'iy');
 const TOKEN = /[^ \u00a0\n\t]+/g;
 const FRACTION_OF_SCALE = new RegExp(`(?:${SP}+of)?${SP}+an?${SP}+(thousand|million|billion|trillion)(?![\\p{L}\\p{N}])`, 'iuy');
@@ -361,6 +361,12 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   const limit = sent.end;
   const prevC = text[p - 1];
   // Numbers inside words or codes: "G7", "F-16", "COVID-19", "A380", "24/7".
+  // Numbers inside a URL, e-mail address or file path.
+  if (prevC && !/\s/.test(prevC)) {
+    let s = p - 1;
+    while (s > sent.start && p - s < 200 && !/\s/.test(text[s - 1])) s--;
+    if (/:\/\/|www\.|@|\\|\/\w+\//.test(text.slice(s, p))) return { skipTo: p + /^\S*/.exec(text.slice(p, p + 200))![0].length };
+  }
   const isoGlued = isLetter(prevC) && /(?:^|[^\p{L}])([A-Z]{3})$/u.exec(text.slice(Math.max(sent.start, p - 4), p));
   if (p > sent.start && (isLetter(prevC) || isDigit(prevC) || prevC === '/' || prevC === '_' || prevC === '.' && isDigit(text[p - 2]))) {
     if (!(isoGlued && sc.lex.isoCodes.has(isoGlued[1]))) return null;
@@ -369,6 +375,8 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   // An attached minus sign opening a number: "-5C", "(-1.2%)".
   const negative = (prevC === '-' || prevC === '−') && (p - 1 === sent.start || /[\s(]/.test(text[p - 2]));
   // Phone numbers, IP addresses, version strings.
+  // International phone numbers: "+1-222-2222-2222".
+  if (prevC === '+' && isDigit(text[p])) return { skipTo: p + /^[\d\-\/ ().]*/.exec(text.slice(p, p + 30))![0].length };
   if (isDigit(text[p])) {
     PHONE.lastIndex = p;
     const ph = PHONE.exec(text);
@@ -456,7 +464,7 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
       let hi = c2.value;
       if (!c.scaled && c2.scaled && !c.words) lo = c.value * (c2.value / Number(text.slice(c2.start, c2.end).replace(/[^\d.]/g, '') || c2.value));
       // Two years joined ("2004-05", "1990 to 1995") belong to the timex stage.
-      if (c.plainInt && c.value >= 1000 && c.value <= 2100 && !iso) return { skipTo: c2.end };
+      if (c.plainInt && c.value >= 1000 && c.value <= 2100 && !iso && c2.plainInt && (c2.value < 100 || (c2.value >= 1000 && c2.value <= 2100))) return { skipTo: c2.end };
       const score = hyphen && c.plainInt && c2.plainInt && c.value < 100 && c2.value < 100 && (c2.value <= c.value || isScore(lex, text, start, c2.end, sent));
       if (score) return { skipTo: c2.end };
       const lower = rs[1]?.toLowerCase();
