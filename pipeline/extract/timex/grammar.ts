@@ -164,6 +164,9 @@ function resolveWeekday(dct: Ymd, wd: number, mod: string, ctx: Ctx): Ymd {
 }
 
 function shiftUnit(dct: Ymd, unit: string, n: number): string | null {
+  // TIMEX3 has no negative years; anything before year 1 stays unresolved
+  const years: Record<string, number> = { D: n / 365, W: n / 52, WE: n / 52, FN: n / 26, M: n / 12, Q: n / 4, Y: n, E: 10 * n, C: 100 * n };
+  if (dct.y + (years[unit] ?? 0) < 2) return null;
   switch (unit) {
     case 'D': return fmtDay(addDays(dct, n));
     case 'W': return fmtWeek(addDays(dct, 7 * n));
@@ -171,8 +174,8 @@ function shiftUnit(dct: Ymd, unit: string, n: number): string | null {
     case 'FN': return fmtWeek(addDays(dct, 14 * n));
     case 'M': { const r = addMonths(dct, n); return fmtMonth(r.y, r.m); }
     case 'Q': { const r = addMonths(dct, 3 * n); return `${r.y}-Q${quarterOf(r)}`; }
-    case 'Y': return String(dct.y + n);
-    case 'E': return String(Math.floor(dct.y / 10) + n);
+    case 'Y': return String(dct.y + n).padStart(4, '0');
+    case 'E': return String(Math.floor(dct.y / 10) + n).padStart(3, '0');
     case 'C': return String(Math.floor(dct.y / 100) + n).padStart(2, '0');
     default: return null;
   }
@@ -603,7 +606,12 @@ export const RULES: Rule[] = [
     name: 'weekday',
     gate: /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i,
     re: rx(`(?:(?<edge>early|late|mid)\\s+)?(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|each|every|the\\s+previous|the\\s+following)\\s+)?(?<wd>${WEEKDAY})(?<pl>s)?(?:(?:\\s+|-)(?<pod>${POD})(?<pl2>s)?)?`),
-    check: (g) => isCap(g.wd),
+    check: (g, m, s) => {
+      if (!isCap(g.wd)) return false;
+      // "the Sunday Times", "Sunday Telegraph": a title, not a day
+      const nw = nextWord(s, m.index + m[0].length);
+      return !(/^[A-Z][a-z]/.test(nw) && !/^\s*,/.test(s.slice(m.index + m[0].length)) && !LEX.months[lc(nw).replace(/\.$/, '')] && !/^(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At)$/.test(nw));
+    },
     norm: (g, ctx) => {
       const wd = weekday(g.wd!);
       const rel = lc(g.rel);
@@ -619,6 +627,9 @@ export const RULES: Rule[] = [
     re: rx(`(?:(?<edge>early|late|mid|later|earlier)[\\s-]+)?(?:(?<pod0>${POD})\\s+)?(?<w>today|tonight|yesterday|tomorrow|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)(?:(?:\\s+|-)(?<pod>${POD}))?|(?:(?<edge2>early|late|mid|later|earlier)[\\s-]+)?(?:(?<w2>this|last)\\s+)(?<pod2>${POD}|night)|(?<w3>overnight)`),
     check: (g, m, s) => {
       if (g.w2 && lc(g.w2) === 'last' && lc(g.pod2) !== 'night') return false;
+      // capitalised mid-sentence it is a name ("USA Today", "the Today programme")
+      if (g.w && /^[A-Z][a-z]/.test(g.w) && m.index > 0 && /[\w,]\s*$/.test(s.slice(0, m.index)) && !g.edge && !g.pod0) return false;
+      if (g.w && /^[A-Z][a-z]/.test(g.w) && /^\s+(?:programme|program|show|newspaper)\b/i.test(s.slice(m.index + m[0].length))) return false;
       if (g.w3) return !/^\s*(?:rate|rates|loan|loans|interest|lending|deposit|market|stay)/i.test(s.slice(m.index + m[0].length));
       return true;
     },
@@ -747,7 +758,7 @@ export const RULES: Rule[] = [
       if (n === null || !Number.isInteger(n)) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
       if (unit === 'H' || unit === 'MIN' || unit === 'S') return { type: 'DATE', value: fmtDay(dct) };
       const v = shiftUnit(dct, unit === 'D' ? 'D' : unit, sign * n);
-      return v === null ? null : { type: 'DATE', value: v };
+      return { type: 'DATE', value: v ?? (sign < 0 ? 'PAST_REF' : 'FUTURE_REF') };
     },
   },
   {
@@ -758,7 +769,8 @@ export const RULES: Rule[] = [
       const unit = lc(g.unit);
       const num = lc(g.num);
       const after = s.slice(m.index + m[0].length);
-      if (/^(?:years?|months?|weeks?|days?)$/.test(unit) && (/^\s+old\b/.test(after) || lc(g.suffix) === '-old')) return false; // an age
+      if (/^(?:years?|months?|weeks?|days?)$/.test(unit) && (/^\s+old\b/.test(after) || /^-olds?\b/.test(after) || lc(g.suffix) === '-old')) return false; // an age
+      if (unit === 'quarters' && /-$/.test(s.slice(0, m.indices!.groups!.unit![0]))) return false; // a fraction: "three-quarters"
       if (/^quarters?$/.test(unit) && (/^\s+of\b/.test(after) || /^\d{4}$/.test(num))) return false; // a fraction, "the 1988 quarter"
       if (/^\d{4}$/.test(num) && /^\s/.test(s.slice(m.indices!.groups!.num![1]))) {
         const n = +num;
@@ -788,7 +800,7 @@ export const RULES: Rule[] = [
       // a SET when "a/per year" follows a quantity: "$5 million a year", "twice a week"
       if (det === '' && /^(?:a|an)$/.test(lc(g.num)) && !g.rel && !g.mod) {
         const before = ctx.sentence.slice(Math.max(0, ctx.at - 40), ctx.at);
-        if (/(?:\d[\d,.]*|\b(?:times|twice|once|thrice|percent|cent|dollars|euros|pounds|million|billion)|%)(?:\s+[a-z]+){0,2}\W*$/i.test(before)) {
+        if (/(?:\d[\d,.]*[a-z]*|\b(?:times|twice|once|thrice|percent|cent|dollars|euros|pounds|million|billion)|%)(?:\s+[a-z]+){0,2}\W*$/i.test(before)) {
           return { type: 'SET', value: duration(1, unit) };
         }
       }
