@@ -55,17 +55,28 @@ function takeLock(out: string): () => void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     const pid = Number(readFileSync(lock, 'utf8'));
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = pid !== process.pid;
-    } catch {
-      alive = false;
-    }
-    if (alive) throw new Error(`another build (pid ${pid}) is writing ${out}; wait for it or remove ${lock}`);
+    if (pid !== process.pid && alive(pid)) throw new Error(`another build (pid ${pid}) is writing ${out}; wait for it or remove ${lock}`);
     writeFileSync(lock, String(process.pid)); // stale lock of a killed build
   }
   return () => rmSync(lock, { force: true });
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Leftovers of builds that were killed: their temporary and old folders. */
+function removeStale(out: string): void {
+  const prefix = `.${basename(out)}.`;
+  for (const f of readdirSync(dirname(out))) {
+    const m = f.startsWith(prefix) ? /^(?:tmp|old)-(\d+)$/.exec(f.slice(prefix.length)) : null;
+    if (m && (Number(m[1]) === process.pid || !alive(Number(m[1])))) rmSync(join(dirname(out), f), { recursive: true, force: true });
+  }
 }
 
 export async function build(opts: BuildOptions): Promise<BuildSummary> {
@@ -74,8 +85,14 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const raw = resolve(opts.raw);
   const out = resolve(opts.out);
   if (!existsSync(raw) || !statSync(raw).isDirectory()) throw new Error(`raw folder not found: ${opts.raw}`);
-  mkdirSync(dirname(out), { recursive: true });
-  const release = takeLock(out);
+  let release: () => void;
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    release = takeLock(out);
+  } catch (e) {
+    throw new Error(`cannot write to ${opts.out}: ${(e as Error).message}`);
+  }
+  removeStale(out);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   try {
     rmSync(tmp, { recursive: true, force: true });

@@ -25,9 +25,9 @@ try {
   err(`  wrote ${out}/csv, ${out}/parquet, ${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
   if (strict && s.rejects > 0) {
     err(`STRICT: ${s.rejects} rejects (see ${out}/csv/rejects.csv); failing`);
-    process.exit(3);
+    process.exitCode = 3;
   }
 } catch (e) {
   process.stderr.write(`build failed: ${(e as Error).message}\n`);
-  process.exit(1);
+  process.exitCode = 1;
 }

@@ -208,12 +208,17 @@ export function parseArticle(raw: string): ParsedArticle {
   const base = body.length > 0 ? body[0].start : 0;
   const end = body.length > 0 ? body[body.length - 1].end : 0;
   // Source lines in the middle of the body are blanked to keep the offsets of what follows.
-  let text = norm.slice(base, end);
+  const kept = new Set(body);
+  const pieces: string[] = [];
+  let at = base;
   for (const b of blocks.slice(i)) {
-    if (b.start >= base && b.end <= end && !body.includes(b)) {
-      text = text.slice(0, b.start - base) + ' '.repeat(b.end - b.start) + text.slice(b.end - base);
+    if (b.start >= base && b.end <= end && !kept.has(b)) {
+      pieces.push(norm.slice(at, b.start), ' '.repeat(b.end - b.start));
+      at = b.end;
     }
   }
+  pieces.push(norm.slice(at, end));
+  const text = pieces.join('');
 
   const sections: SectionSpan[] = [];
   const paragraphs: ParagraphSpan[] = [];

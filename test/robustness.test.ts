@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from '../pipeline/build.js';
+import { SEED, query, tempDir } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'pipeline', 'cli.ts');
+const quiet = () => {};
+const para = 'The council met in Lyon on Monday and approved a budget of $2 million, officials said. ';
+
+async function buildOne(files: Record<string, string | Buffer>) {
+  const raw = tempDir('news-rob-raw-');
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(raw, name), body);
+  const out = join(tempDir('news-rob-out-'), 'out');
+  const summary = await build({ raw, out, log: quiet });
+  const db = join(out, 'news.duckdb');
+  return { raw, out, db, summary };
+}
+
+describe('robust inputs', () => {
+  it('reads UTF-8 with BOM, CRLF and CR line ends alike', async () => {
+    const body = ['Headline', '', 'First paragraph here.', '', 'Second paragraph here.'];
+    const { db } = await buildOne({
+      'bom.txt': '\uFEFF' + body.join('\n'),
+      'crlf.txt': body.join('\r\n').replace('Headline', 'Headline two'),
+      'cr.txt': body.join('\r').replace('Headline', 'Headline three'),
+    });
+    const rows = await query(db, 'SELECT source_file, encoding, title, text FROM articles ORDER BY source_file');
+    expect(rows.map((r) => [r.source_file, r.encoding])).toEqual([['bom.txt', 'utf-8-bom'], ['cr.txt', 'utf-8'], ['crlf.txt', 'utf-8']]);
+    for (const r of rows) expect(r.text).toBe('First paragraph here.\n\nSecond paragraph here.');
+  });
+
+  it('builds an article with only a title, and files with non-ASCII names', async () => {
+    const { db } = await buildOne({ 'only title.txt': 'Nothing but a headline\n', 'Zürich – élection.md': 'Vote in Zürich\n\nVoters in Zürich went to the polls on Sunday.' });
+    const rows = await query(db, 'SELECT source_file, title, text, word_count::INT AS word_count FROM articles ORDER BY source_file');
+    expect(rows).toEqual([
+      { source_file: 'Zürich – élection.md', title: 'Vote in Zürich', text: 'Voters in Zürich went to the polls on Sunday.', word_count: 9 },
+      { source_file: 'only title.txt', title: 'Nothing but a headline', text: '', word_count: 0 },
+    ]);
+  });
+
+  it('copes with a 100,000-character line', async () => {
+    const line = para.repeat(Math.ceil(100_000 / para.length));
+    const { db } = await buildOne({ 'long-line.txt': `Long\n\n${line}` });
+    const [{ n }] = await query(db, 'SELECT char_count::INT AS n FROM articles');
+    expect(n).toBeGreaterThan(100_000);
+    const [{ s }] = await query(db, 'SELECT count(*)::INT AS s FROM sentences');
+    expect(s).toBeGreaterThan(1000);
+  });
+
+  it('names the field of a wrongly-typed or broken sidecar and still builds the article', async () => {
+    const { db, raw } = await buildOne({ 'a.txt': 'Title A\n\nBody A.', 'b.txt': 'Title B\n\nBody B.' });
+    writeFileSync(join(raw, 'a.meta.json'), '{"published": "07/03/2017"}');
+    writeFileSync(join(raw, 'b.meta.json'), '{not json');
+    const out = join(tempDir('news-rob-out-'), 'out');
+    await build({ raw, out, log: quiet });
+    const rej = await query(join(out, 'news.duckdb'), 'SELECT source_file, stage, reason FROM rejects ORDER BY source_file');
+    expect(rej[0]).toMatchObject({ source_file: 'a.txt', stage: 'meta' });
+    expect(rej[0].reason).toMatch(/^a\.meta\.json ignored: published: /);
+    expect(rej[1]).toMatchObject({ source_file: 'b.txt', stage: 'meta' });
+    expect(rej[1].reason).toMatch(/b\.meta\.json is not valid JSON/);
+    expect((await query(join(out, 'news.duckdb'), 'SELECT count(*)::INT AS n FROM articles'))[0].n).toBe(2);
+    void db;
+  });
+});
+
+describe('faults', () => {
+  it('refuses a second build of the same OUT while one runs', async () => {
+    const { raw, out } = await buildOne({ 'a.txt': 'T\n\nBody.' });
+    const sleeper = spawn('sleep', ['30']);
+    try {
+      writeFileSync(`${out}.lock`, String(sleeper.pid));
+      await expect(build({ raw, out, log: quiet })).rejects.toThrow(/another build \(pid \d+\) is writing/);
+    } finally {
+      sleeper.kill();
+    }
+    // A lock left by a dead process is taken over.
+    writeFileSync(`${out}.lock`, '999999');
+    await build({ raw, out, log: quiet });
+    expect(existsSync(`${out}.lock`)).toBe(false);
+  });
+
+  it('gives a clear error when OUT cannot be written', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), 'x');
+    const raw = tempDir();
+    writeFileSync(join(raw, 'a.txt'), 'T\n\nBody.');
+    await expect(build({ raw, out: join(dir, 'file', 'out'), log: quiet })).rejects.toThrow(/cannot write to .*file\/out/);
+  });
+
+  it('keeps the previous OUT whole when a build is killed midway', async () => {
+    const raw = tempDir('news-kill-raw-');
+    for (let i = 0; i < 40; i++) copyFileSync(SEED, join(raw, `a${i}.txt`));
+    for (let i = 0; i < 40; i++) writeFileSync(join(raw, `b${i}.txt`), `Story ${i}\n\n${para.repeat(20 + i)}`);
+    const out = join(tempDir('news-kill-out-'), 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'marker'), 'previous build');
+    // One node process (no tsx wrapper), so that SIGKILL hits the build itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--raw', raw, '--out', out, '--full', '--threads', '1'], { stdio: 'ignore', cwd: ROOT });
+    const exited = new Promise((r) => child.on('exit', r));
+    await new Promise((r) => setTimeout(r, 2500));
+    child.kill('SIGKILL');
+    await exited;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readFileSync(join(out, 'marker'), 'utf8')).toBe('previous build');
+    // The next build clears the leftovers and swaps in a complete OUT.
+    await build({ raw, out, log: quiet, threads: 1 });
+    expect(existsSync(join(out, 'marker'))).toBe(false);
+    expect(readdirSync(join(out, '..')).sort()).toEqual(['.out.cache', 'out']);
+  });
+});
+
+describe('command line', () => {
+  it('exits 3 under STRICT when something was rejected, 0 otherwise', () => {
+    const raw = tempDir();
+    writeFileSync(join(raw, 'ok.txt'), 'Title\n\nBody text.');
+    writeFileSync(join(raw, 'empty.txt'), '');
+    const out = join(tempDir(), 'out');
+    const plain = spawnSync(TSX, [CLI, '--raw', raw, '--out', out], { encoding: 'utf8' });
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toMatch(/summary: 2 inputs → 1 articles, 1 rejects/);
+    const strict = spawnSync(TSX, [CLI, '--raw', raw, '--out', out], { encoding: 'utf8', env: { ...process.env, STRICT: '1' } });
+    expect(strict.status).toBe(3);
+    expect(strict.stderr).toMatch(/STRICT: 1 rejects/);
+    const missing = spawnSync(TSX, [CLI, '--raw', join(raw, 'nope'), '--out', out], { encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/build failed: raw folder not found/);
+  });
+});
