@@ -98,15 +98,16 @@ for (let ep = 0; ep < epochs; ep++) {
 }
 
 const scale = 100;
-const features: Record<string, number[]> = {};
-let kept = 0;
-for (const [f, a] of w) {
+const features: string[] = [];
+const values: number[] = [];
+for (const [f, a] of [...w.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
   const b = u.get(f)!;
   const avg = Array.from(a, (x, k) => Math.round((x - b[k] / c) * scale));
   if (avg.every((x) => Math.abs(x) < 5)) continue;
-  features[f] = avg;
-  kept++;
+  features.push(f);
+  values.push(...avg);
 }
+const kept = features.length;
 writeFileSync(
   join(DATA_DIR, 'ner_model.json'),
   JSON.stringify({
@@ -115,6 +116,7 @@ writeFileSync(
     tags: TAGS,
     scale,
     features,
+    values,
   }),
 );
 console.error(`kept ${kept}/${w.size} features; misaligned gold ${misaligned}; unreachable tokens ${unreachable}`);

@@ -131,3 +131,20 @@ describe('entity stage: roles', () => {
     expect(roles[0]).toMatchObject({ personKey: 'PERSON:carlos-ruiz', role: 'president', organizationKey: 'ORGANIZATION:spanish-football-federation' });
   });
 });
+
+describe('entity stage: groups and titles', () => {
+  it('makes religious and political groups GROUP entities, their adjectives demonyms', () => {
+    const text = 'Muslims and Christians prayed together. Muslim leaders welcomed it.';
+    const { mentions } = runEntities(text);
+    expect(mentions.find((m) => m.start === 0)).toMatchObject({ text: 'Muslims', entityKey: 'GROUP:muslims', form: 'name' });
+    expect(mentions.find((m) => m.start === text.indexOf('Muslim leaders'))).toMatchObject({ text: 'Muslim', entityKey: 'GROUP:muslims', form: 'demonym' });
+  });
+
+  it('splits a place from a person at a title inside the run', () => {
+    const text = 'On Monday, Ohio Gov. John Kasich spoke to voters.';
+    const { mentions, roles } = runEntities(text);
+    expect(mentions.find((m) => m.start === 11)).toMatchObject({ text: 'Ohio', end: 15 });
+    expect(mentions.find((m) => m.start === 21)).toMatchObject({ text: 'John Kasich', entityKey: 'PERSON:john-kasich' });
+    expect(roles.find((r) => r.personKey === 'PERSON:john-kasich')?.role).toBe('Gov.');
+  });
+});

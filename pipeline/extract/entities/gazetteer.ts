@@ -107,7 +107,8 @@ export function gazetteer(): Gazetteer {
   const common = new Set<string>();
 
   const addTag = (phrase: string, tag: string): string => {
-    const key = phraseKey(phrase);
+    // Plain lower-case words are their own key; only the rest needs the tokenizer.
+    const key = /^[a-z]+$/.test(phrase) ? phrase : phraseKey(phrase);
     if (!key) return key;
     let s = tags.get(key);
     if (!s) tags.set(key, (s = new Set()));

@@ -182,9 +182,11 @@ let loaded: Map<string, Float32Array> | null = null;
 /** The trained weights (data/ner_model.json, made by scripts/train-ner.ts). */
 export function modelWeights(): Map<string, Float32Array> {
   if (loaded) return loaded;
-  const raw = dataJson<{ scale: number; features: Record<string, number[]> }>('ner_model.json');
+  // Stored flat: feature i has the NT weights at values[i * NT ...], as integers over `scale`.
+  const raw = dataJson<{ scale: number; features: string[]; values: number[] }>('ner_model.json');
+  const all = Float32Array.from(raw.values, (x) => x / raw.scale);
   loaded = new Map();
-  for (const [k, v] of Object.entries(raw.features)) loaded.set(k, Float32Array.from(v, (x) => x / raw.scale));
+  raw.features.forEach((f, i) => loaded!.set(f, all.subarray(i * NT, (i + 1) * NT)));
   return loaded;
 }
 

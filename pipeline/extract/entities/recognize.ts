@@ -73,7 +73,7 @@ export function recognize(doc: Doc): Recognized {
         const known = g.known.get(left) ?? g.capital.get(left);
         if (known) push(a, k, known.type === 'ORGANIZATION' ? 'ORG' : 'LOC', 'tagger+title-split');
         else if (g.demonym.has(left)) push(a, k, 'MISC', 'tagger+title-split');
-        else if (k > a && g.tags.get(left)?.has('city')) push(a, k, 'LOC', 'tagger+title-split');
+        else if (k > a && ['city', 'place', 'country'].some((t) => g.tags.get(left)?.has(t))) push(a, k, 'LOC', 'tagger+title-split');
         push(k + 1, b, 'PER', 'tagger+title-split');
       } else push(a, b, tag.slice(2), 'tagger');
       i = j - 1;
