@@ -14,6 +14,8 @@ export interface DocContext {
   prior: Readonly<Annotations>;
   lex: EventLexicon;
   mentions: MentionHit[];
+  /** Length of the longest mention (bounds the binary search). */
+  maxMention: number;
   /** Entity key -> entity type (from prior.entities, else the key's prefix). */
   typeOf: (key: string) => string;
   /** Quoted text: quote hits and quotation-mark pairs. */
@@ -25,6 +27,8 @@ interface Sent {
   toks: Tok[];
   /** Tokens inside a time expression. */
   inTimex: boolean[];
+  /** The sentence holds "according to" or the like. */
+  speechPhrase: boolean;
   clause: number[];
   headline: boolean;
 }
@@ -39,6 +43,7 @@ interface Args {
 }
 
 const WEAPON_CATS = new Set(['ASSAULT', 'MOBILIZE']);
+const ACTOR_TYPES = new Set(['PERSON', 'ORGANIZATION', 'COUNTRY', 'GROUP']);
 const SYMMETRIC = new Set(['CONSULT', 'COOPERATE']);
 const LOC_PREPS_COUNTRY = new Set(['in', 'to', 'toward', 'towards', 'into', 'inside', 'near', 'off']);
 
@@ -58,7 +63,8 @@ export function buildContext(doc: Doc, prior: Readonly<Annotations>, lex: EventL
     }
   }
   const mentions = [...prior.mentions].sort((a, b) => a.start - b.start);
-  return { doc, prior, lex, mentions, typeOf, quoted };
+  const maxMention = mentions.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+  return { doc, prior, lex, mentions, maxMention, typeOf, quoted };
 }
 
 /** Cheap test: could this sentence hold a trigger at all? */
@@ -86,7 +92,20 @@ export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]
   const last = ctx.doc.text.slice(s.start, s.end).trimEnd().slice(-1);
   const timexes = ctx.prior.timexes.filter((x) => x.start < s.end && x.end > s.start);
   const inTimex = toks.map((t) => timexes.some((x) => x.start < t.end && x.end > t.start));
-  const sent: Sent = { s, toks, inTimex, clause: clauseIds(toks), headline: !/[.!?"”’')]/.test(last) };
+  const lower = ctx.doc.text.slice(s.start, s.end).toLowerCase();
+  const speechPhrase = ctx.lex.cues.speechPhrases.some((p) => lower.includes(p));
+  const sent: Sent = { s, toks, inTimex, speechPhrase, clause: clauseIds(toks), headline: !/[.!?"”’')]/.test(last) };
+  // The tagger reads "China attacks Taiwan" as a noun: a trigger noun between a name or
+  // pronoun and a determiner, name or pronoun is the verb.
+  for (let k = 1; k + 1 < toks.length; k++) {
+    const t = toks[k];
+    if (t.pos !== 'NOUN' || !ctx.lex.verbs.has(t.lemma)) continue;
+    const l = toks[k - 1];
+    const r = toks[k + 1];
+    if ((l.pos === 'PROPN' || (l.pos === 'PRON' && /^(he|she|it|they|we|i|you)$/.test(l.lower))) && (r.pos === 'DET' || r.pos === 'PROPN' || (r.pos === 'PRON' && !/^(he|she|it|they|we|i|you)$/.test(r.lower)) || r.pos === 'NUM')) {
+      toks[k] = { ...t, pos: 'VERB' };
+    }
+  }
   const out: EventCandidate[] = [];
   const consumed = new Set<number>();
   for (const t of toks) {
@@ -123,7 +142,19 @@ function dropLeadingTimex(ctx: DocContext, toks: Tok[], p: Phrase): Phrase | nul
 }
 
 function mentionsIn(ctx: DocContext, start: number, end: number): MentionHit[] {
-  return ctx.mentions.filter((m) => m.start < end && m.end > start);
+  // Mentions are sorted by start and short: binary-search the first that may overlap.
+  const ms = ctx.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  const from = start - ctx.maxMention;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: MentionHit[] = [];
+  for (let k = lo; k < ms.length && ms[k].start < end; k++) if (ms[k].end > start) out.push(ms[k]);
+  return out;
 }
 
 function spanOf(toks: Tok[], p: Phrase): Span {
@@ -158,6 +189,7 @@ function isPlace(ctx: DocContext, m: MentionHit): boolean {
 
 function altMatches(alt: Alt, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean): boolean {
   if (alt.obj && !(obj && alt.obj.includes(obj))) return false;
+  if (alt.objNot && !(obj && !alt.objNot.includes(obj))) return false;
   if (alt.ctx && !ctxWords.some((w) => alt.ctx!.includes(w))) return false;
   if (alt.noTarget && hasTarget) return false;
   if (alt.patient && alt.patient !== patientType) return false;
@@ -180,8 +212,7 @@ function inQuote(ctx: DocContext, pos: number): boolean {
 function isReported(ctx: DocContext, sent: Sent, k: number): boolean {
   const toks = sent.toks;
   if (inQuote(ctx, toks[k].start)) return true;
-  const lower = ctx.doc.text.slice(sent.s.start, sent.s.end).toLowerCase();
-  if (ctx.lex.cues.speechPhrases.some((p) => lower.includes(p))) return true;
+  if (sent.speechPhrase) return true;
   for (const t of toks) {
     if (t.i === k || t.pos !== 'VERB' || !ctx.lex.cues.speech.has(t.lemma)) continue;
     if (verbForm(t) === 'ing' && t.i > k) continue;
@@ -192,8 +223,13 @@ function isReported(ctx: DocContext, sent: Sent, k: number): boolean {
   return false;
 }
 
+/** Inside an "if" clause: the conditional word opens the trigger's clause and no comma closes it first. */
 function conditionalBefore(ctx: DocContext, sent: Sent, k: number, cs: number): boolean {
-  for (let j = Math.max(0, cs - 1); j < k; j++) if (ctx.lex.cues.conditionals.has(sent.toks[j].lower)) return true;
+  for (let j = k - 1; j >= Math.max(0, cs - 1); j--) {
+    const t = sent.toks[j];
+    if (t.value === ',') return false;
+    if (ctx.lex.cues.conditionals.has(t.lower)) return true;
+  }
   return false;
 }
 
@@ -221,11 +257,13 @@ function pickDate(ctx: DocContext, sent: Sent, k: number, cs: number, ce: number
 function actionWords(ctx: DocContext, toks: Tok[], p: Phrase | null): string[] {
   if (!p) return [];
   const words: string[] = [];
+  // Named participants are fields of their own (with their titles: "Mr Blair"); named things (THAAD) stay.
+  const named = mentionsIn(ctx, toks[p.a].start, toks[p.head].end).some((m) => ctx.typeOf(m.entityKey) !== 'MISC');
   for (let j = p.a; j <= p.head; j++) {
     const t = toks[j];
     if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN')) continue;
-    // Named participants are fields of their own; named things (THAAD) stay in the action.
-    const m = ctx.mentions.find((x) => x.start < t.end && x.end > t.start);
+    if (named && t.pos === 'PROPN') continue;
+    const m = mentionsIn(ctx, t.start, t.end)[0];
     if (m && ctx.typeOf(m.entityKey) !== 'MISC') continue;
     words.push(t.value);
   }
@@ -330,7 +368,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     if (entry) trigEnd = k + 1;
   }
   if (!entry) entry = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.lower);
-  if (!entry) return null;
+  if (!entry || (entry.forms && !entry.forms.includes(t.lower))) return null;
 
   const form = verbForm(t);
   const g = verbGroupStart(toks, k, cs);
@@ -447,7 +485,10 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
       args.to = Math.max(args.to, obj.b);
     } else if (obj) args.to = Math.max(args.to, obj.b);
   }
-  const objHead = obj ? toks[obj.head].lemma : null;
+  // In the passive the subject is the patient: "a deal was struck" is about the deal.
+  const patientPh = passive || reducedRel ? subj : obj;
+  const objHead = patientPh ? toks[patientPh.head].lemma : null;
+  const hasObj = !!patientPh;
   const patientType = (passive || reducedRel ? subjM : objM) ? ctx.typeOf((passive || reducedRel ? subjM : objM)!.entityKey) : null;
   const ctxWords = toks.slice(Math.max(0, k - 3), k).map((x) => x.lower);
 
@@ -466,7 +507,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   } else {
     if (entry.light && entry.category === null) return null;
     // Location before target so that places are not taken as targets.
-    category = categoryOf(entry, objHead, ctxWords, !!args.target && !isPlace(ctx, args.target) ? true : !!args.target, patientType, !!obj);
+    category = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj);
     action = [entry.key, ...objWords].join(' ');
     if (nounEntry && nounAt >= 0) {
       const nctx = toks.slice(Math.max(0, nounAt - 3), nounAt).map((x) => x.lower);
@@ -493,7 +534,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   fillFromPreps(ctx, sent, category, pps, args, lex.cues.targetPreps);
   // Re-check weapon firing once the places are known (fire at a target vs. into the sea).
   if (!entry.light || !nounEntry) {
-    const recat = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, !!obj);
+    const recat = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj);
     if (recat && recat !== category && !(nounEntry && consumed.has(nounAt))) category = recat;
   }
   findLocationInClause(ctx, sent, k, args);
@@ -508,6 +549,9 @@ function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry):
   const { lex } = ctx;
   const toks = sent.toks;
   const [cs, ce] = clauseBounds(sent.clause, k);
+  // Only the head of its phrase: "election campaign" and "attack helicopters" are about something else.
+  const after = toks[k + 1];
+  if (after && (after.pos === 'NOUN' || after.pos === 'PROPN')) return null;
   // The noun phrase around the trigger: premodifiers to the left.
   let a = k;
   while (a - 1 >= cs && isNpTok(toks[a - 1]) && toks[a - 1].pos !== 'PRON') a--;
@@ -518,8 +562,14 @@ function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry):
   const args: Args = { actor: null, target: null, location: null, from: k, to: k };
   // Possessive or modifier actor: "Obama's warning", "U.S. sanctions", "its deployment".
   const pre = mentionsIn(ctx, toks[a].start, toks[k].start).filter((m) => m.end <= toks[k].start);
-  if (pre.length) {
-    args.actor = pre[pre.length - 1];
+  const agentive = pre.filter((m) => ACTOR_TYPES.has(ctx.typeOf(m.entityKey)));
+  const placeMod = pre.find((m) => ctx.typeOf(m.entityKey) === 'LOCATION');
+  if (placeMod) {
+    args.location = placeMod;
+    args.from = a;
+  }
+  if (agentive.length) {
+    args.actor = agentive[agentive.length - 1];
     args.from = a;
   } else if (a < k && toks[a].pos === 'PRON') {
     args.actor = resolvePhrase(ctx, sent, { a, b: a, head: a });

@@ -5,6 +5,7 @@ import { dataJson } from '../../lexicon.js';
 
 export interface Alt {
   obj?: string[];
+  objNot?: string[];
   ctx?: string[];
   noTarget?: boolean;
   patient?: string;
@@ -22,6 +23,8 @@ export interface TriggerEntry {
   light: boolean;
   /** For nouns: the verb that names the action ("deployment" -> "deploy"). */
   verb: string;
+  /** When set, the only surface forms that count ("founded", not "found"). */
+  forms: string[] | null;
 }
 
 export interface PhraseEntry {
@@ -31,7 +34,7 @@ export interface PhraseEntry {
   action: string;
 }
 
-type RawEntry = [string | null, string, { alt?: Alt[]; light?: boolean; verb?: string }?];
+type RawEntry = [string | null, string, { alt?: Alt[]; light?: boolean; verb?: string; forms?: string[] }?];
 
 interface RawLexicon {
   verbs: Record<string, RawEntry>;
@@ -105,6 +108,7 @@ function toEntry(key: string, raw: RawEntry): TriggerEntry {
     alt: opts.alt ?? [],
     light: opts.light === true,
     verb: opts.verb ?? key,
+    forms: opts.forms ?? null,
   };
 }
 
