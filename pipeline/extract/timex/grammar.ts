@@ -96,7 +96,8 @@ function duration(n: number | null, unit: string): string {
   }
 }
 
-const FUTURE = /\b(?:[Ww]ill|[Ww]on't|[Ss]hall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|expects?\s+to|plans?\s+to|planned|upcoming|next|is\s+to|are\s+to|would|could|might|as\s+soon\s+as|until|deadline)\b|'ll\b/g;
+const WEEKDAY_SRC = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const FUTURE = new RegExp(String.raw`\b(?:[Ww]ill|[Ww]on't|[Ss]hall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|expects?\s+to|plans?\s+to|upcoming|next\s+(?:week|month|year|${WEEKDAY_SRC})|is\s+to|are\s+to|would|could|might|as\s+soon\s+as|until)\b|'ll\b`, 'gi');
 // Past: auxiliaries and regular past forms (lower-case, so "United" is no verb; "-eed" and "hundred" are not past).
 const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b/g;
 
@@ -107,14 +108,14 @@ export const isFuture = (s: string): boolean => { FUTURE.lastIndex = 0; return F
 export function tenseAt(s: string, at: number, end: number): Tense {
   let best: Tense = 'none';
   let bestDist = Infinity;
-  const lo = Math.max(0, at - 80);
+  const lo = Math.max(0, at - 120);
   const hi = Math.min(s.length, end + 60);
   for (const [re, t] of [[FUTURE, 'future'], [PAST, 'past']] as const) {
     re.lastIndex = lo;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s)) !== null && m.index < hi) {
       if (m.index >= at && m.index < end) continue;
-      if (t === 'past' && /^(?:expected|scheduled|planned)$/i.test(m[0])) continue;
+      if (t === 'past' && /^(?:expected|scheduled)$/i.test(m[0])) continue;
       const d = m.index < at ? at - (m.index + m[0].length) : m.index - end;
       if (d < bestDist) { bestDist = d; best = t; }
     }
@@ -838,8 +839,9 @@ export const RULES: Rule[] = [
         if (isCap(g.adv) && m.index > 0) return false; // a name ("the Daily Telegraph")
         const nw = nextWord(s, m.index + m[0].length);
         if (/^[A-Z]/.test(nw)) return false;
-        // used as an adjective ("quarterly dividend", "daily flights") it names no time
-        if (/^\s+[a-z]/.test(s.slice(m.index + m[0].length)) && !/^(?:and|or|but|to|from|since|until|through|for|in|at|on|by|over|during|with|as|than|basis|is|was|were|are|be|been|while|when|if|after|before)$/.test(nw)) return false;
+        // used as an adjective ("quarterly dividend", "annual report") it names no time;
+        // "daily", "weekly", "nightly" before a noun still give a frequency ("a daily rally")
+        if (!/^(?:daily|weekly|nightly)$/i.test(g.adv) && /^\s+[a-z]/.test(s.slice(m.index + m[0].length)) && !/^(?:and|or|but|to|from|since|until|through|for|in|at|on|by|over|during|with|as|than|basis|is|was|were|are|be|been|while|when|if|after|before)$/.test(nw)) return false;
       }
       return true;
     },
