@@ -207,7 +207,8 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const tExtract = performance.now();
     log(`export: csv done; building news.duckdb and parquet`);
 
-    const dbCounts = await db.finish(join(tmp, 'parquet'));
+    mkdirSync(join(tmp, 'arrow'));
+    const dbCounts = await db.finish(join(tmp, 'parquet'), join(tmp, 'arrow'));
     stageMs.export_duckdb = performance.now() - tExtract;
     db.close();
     for (const w of csv.values()) w.close();

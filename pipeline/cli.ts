@@ -22,7 +22,7 @@ try {
   const rssMb = process.resourceUsage().maxRSS / 1024;
   err(`  peak RSS ${rssMb.toFixed(0)} MB`);
   if (process.argv.includes('--json')) err('SUMMARY ' + JSON.stringify({ ...s, peakRssMb: rssMb }));
-  err(`  wrote ${out}/csv, ${out}/parquet, ${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
+  err(`  wrote ${out}/csv, ${out}/parquet, ${out}/arrow, ${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
   if (strict && s.rejects > 0) {
     err(`STRICT: ${s.rejects} rejects (see ${out}/csv/rejects.csv); failing`);
     process.exitCode = 3;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import { build, type BuildSummary } from '../pipeline/build.js';
 import { SEED, query, tempDir } from './helpers.js';
 
@@ -101,6 +102,7 @@ describe('end-to-end build', () => {
       const [{ p }] = await query(db, `SELECT count(*)::INT AS p FROM read_parquet($1)`, [join(out, 'parquet', `${t}.parquet`)]);
       expect(c, t).toBe(n);
       expect(p, t).toBe(n);
+      expect(tableFromIPC(readFileSync(join(out, 'arrow', `${t}.arrow`))).numRows, t).toBe(n);
       if (!csv(t).includes('\n"') && !/"[^"]*\r\n/.test(csv(t))) expect(lines.length - 1, t).toBe(n);
     }
     for (const t of ['sentences', 'mentions', 'figures', 'timexes', 'events', 'quotes', 'person_roles']) {

@@ -12,6 +12,7 @@ import {
 import { columnsOf, DUCKDB_TYPES, type Column } from '../../schemas/columns.js';
 import { TABLES, type TableDef } from '../../schemas/tables.js';
 import { VIEWS } from '../../schemas/views.js';
+import { writeArrow } from './arrow.js';
 
 // Rows held per table before they go to DuckDB: bounds memory, amortizes appender cost.
 const BATCH_ROWS = 5000;
@@ -99,7 +100,7 @@ export class DuckDbWriter {
   }
 
   /** Builds the keyed tables, comments and views from the staging tables, and writes Parquet. */
-  async finish(parquetDir: string | null): Promise<Record<string, number>> {
+  async finish(parquetDir: string | null, arrowDir: string | null = null): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const t of TABLES as readonly TableDef[]) await this.flush(t);
     for (const t of TABLES as readonly TableDef[]) {
@@ -122,6 +123,7 @@ export class DuckDbWriter {
         );
       }
     }
+    if (arrowDir) for (const t of TABLES as readonly TableDef[]) await writeArrow(this.conn, t, `${arrowDir}/${t.name}.arrow`);
     await this.conn.run('CHECKPOINT;');
     return counts;
   }
