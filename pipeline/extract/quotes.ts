@@ -130,10 +130,10 @@ function span(toks: Tok[], c: Cue): Span {
   return { start: toks[c.from].start, end: toks[c.to - 1].end };
 }
 
-/** Is the quoted text a title or a name ("Stealing America", “Meet the Press.”)? */
+/** Is the quoted text a title or a name ("Stealing America", “Meet the Press.”, “New Day,”)? */
 function looksLikeTitle(inner: string): boolean {
   const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  if (words.length === 0 || words.length > 7 || /[,!?]\W*$/.test(inner.trim())) return false;
+  if (words.length === 0 || words.length > 7 || /[!?]\W*$/.test(inner.trim())) return false;
   return words.every((w) => w.length <= 3 || /^[\p{Lu}\p{N}]/u.test(w)) && words.some((w) => w.length > 3);
 }
 
@@ -217,7 +217,8 @@ class QuoteFinder {
     if (next && next.start < hi && next.start >= unit.end) hi = next.start;
 
     const inner = text.slice(unit.innerStart, unit.innerEnd);
-    if (isNoise(inner)) return null;
+    // Markup attributes (author="..."), links, handles; a stray mark running to the line end.
+    if (isNoise(inner) || text[unit.start - 1] === '=' || (!unit.closed && unit.paragraphs === 1 && /^\s/.test(inner))) return null;
     const nWords = countWords(inner);
     const beforeToks = tokenize(text, lo, unit.start);
     const afterToks = tokenize(text, unit.end, Math.max(unit.end, hi));

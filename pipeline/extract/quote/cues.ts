@@ -52,6 +52,7 @@ interface Lexicon {
   clauseVerbs: string[];
   leadIns: string[];
   notClauseStart: string[];
+  subordinators: string[];
 }
 
 export interface Lex {
@@ -75,6 +76,7 @@ export interface Lex {
   clauseVerbs: Set<string>;
   leadIns: Set<string>;
   notClauseStart: Set<string>;
+  subordinators: Set<string>;
 }
 
 let lexCache: Lex | null = null;
@@ -114,6 +116,7 @@ export function lex(): Lex {
     clauseVerbs: new Set(j.clauseVerbs),
     leadIns: new Set(j.leadIns),
     notClauseStart: new Set(j.notClauseStart),
+    subordinators: new Set(j.subordinators),
     notNames: new Set([...j.notNames, ...wordList('stopwords_en.txt')].map((t) => t.toLowerCase())),
   };
   return lexCache;
@@ -232,9 +235,22 @@ export function subjectBefore(toks: Tok[], verb: number, lo: number, sentenceSta
   }
   // An appositive closing right before the verb: "Ramos, 58, told"; "Bozell, founder of ..., tells".
   if (i >= lo && toks[i].text === ',') {
+    // "the assailant, John McGraw, told": the name between the commas.
     let k = i - 1;
     while (k >= lo && toks[k].text !== ',' && i - k <= 40) k--;
-    if (k >= lo && toks[k].text === ',') return nameRunBefore(toks, k, lo, sentenceStart);
+    if (k >= lo && i - k > 1 && toks.slice(k + 1, i).every((t) => isNameWord(t) || L.connectors.has(t.lower)) && isNameWord(toks[i - 1])) {
+      const inner = nameOf(toks, k + 1, i, sentenceStart);
+      if (inner) return inner;
+    }
+    // "Goldberg, editor at large of The Forward, a newspaper ..., wrote": the first name
+    // run, going back, that starts a clause.
+    while (k >= lo && i - k <= 60) {
+      if (toks[k].text === ',') {
+        const named = nameRunBefore(toks, k, lo, sentenceStart);
+        if (named) return named;
+      }
+      k--;
+    }
     return null;
   }
   const end = i + 1;
@@ -280,8 +296,10 @@ function nameRunBefore(toks: Tok[], k: number, lo: number, sentenceStart: number
   const L = lex();
   let j = k - 1;
   while (j >= lo && toks[j].word && (isNameWord(toks[j]) || (L.connectors.has(toks[j].lower) && j > lo && isNameWord(toks[j - 1])))) j--;
-  // "In Iowa, the vice president said": a place after a preposition is no speaker.
-  if (j + 1 < k && (L.openers.has(toks[j + 1].lower) || (j >= lo && toks[j].word))) return null;
+  // "In Iowa, the vice president said": a place after a preposition is no speaker;
+  // a subject starts the clause (after a comma or a word such as "after", "when").
+  if (j + 1 < k && L.openers.has(toks[j + 1].lower)) return null;
+  if (j + 1 < k && j >= lo && toks[j].word && !L.subordinators.has(toks[j].lower)) return null;
   if (j + 1 >= k || !isNameWord(toks[k - 1])) {
     if (k - 1 >= lo && L.pronouns.has(toks[k - 1].lower)) return nameOf(toks, k - 1, k, sentenceStart);
     return null;
@@ -297,13 +315,25 @@ export function clauseSubject(toks: Tok[], from: number, hi: number, sentenceSta
   const L = lex();
   hi = Math.min(hi, toks.length);
   let i = from;
-  // An introductory phrase ("At the town hall in Hudson, New Hampshire, ...").
+  // The nearest clause: after the last "when", "while", ... before the cue.
+  for (let k = hi - 1; k > i; k--) {
+    if (toks[k].word && !toks[k].cap && L.subordinators.has(toks[k].lower) && toks[k].lower !== 'and' && toks[k].lower !== 'but') {
+      i = k + 1;
+      break;
+    }
+  }
+  // An introductory phrase ("At the town hall in Hudson, New Hampshire, ...", "Back in 1999, ...").
   if (i < hi && toks[i].word && (L.openers.has(toks[i].lower) || L.breakers.has(toks[i].lower))) {
     let last = -1;
     for (let k = i; k < hi && k < i + 16; k++) if (toks[k].text === ',') last = k;
     if (last < 0) return null;
     i = last + 1;
+  } else {
+    const comma = toks.findIndex((t, k) => k >= i && k < hi && t.text === ',');
+    if (comma > i && comma - i <= 8 && toks.slice(i, comma).some((t) => !isNameWord(t) && !L.connectors.has(t.lower))) i = comma + 1;
   }
+  // A participle opening the sentence ("Adding, ...") has its subject elsewhere.
+  if (i < hi && /ing$/.test(toks[i].lower) && L.verbs.has(toks[i].lower)) return null;
   if (i < hi && L.pronouns.has(toks[i].lower)) return nameOf(toks, i, i + 1, sentenceStart);
   const a = i;
   if (i < hi && L.determiners.has(toks[i].lower)) i++;

@@ -33,7 +33,13 @@ function marksOf(text: string, start: number, end: number): Mark[] {
   const out: Mark[] = [];
   for (let i = start; i < end; i++) {
     const c = text[i];
-    if (c === '\u201C' || c === '\u201E' || c === '\u00AB') out.push({ at: i, len: 1, role: 'open' });
+    if (c === '\u201C' || c === '\u201E' || c === '\u00AB') {
+      // A left mark typed where a closing one belongs ('here,“ said').
+      const prev = i > start ? text[i - 1] : ' ';
+      const next = i + 1 < end ? text[i + 1] : ' ';
+      const misTyped = !SPACE.test(prev) && !/[(\[{\u2014\u2013\-/]/.test(prev) && (SPACE.test(next) || /[.,;:!?)]/.test(next));
+      out.push({ at: i, len: 1, role: misTyped ? 'close' : 'open' });
+    }
     else if (c === '\u201D' || c === '\u00BB') {
       // A right mark typed where an opening one belongs (after a space, before a word).
       const prev = i > start ? text[i - 1] : ' ';
@@ -69,7 +75,19 @@ interface Piece extends Span {
  * straight double marks, `` '' and guillemets are read; single marks are left
  * alone (apostrophes, or quotes nested inside a double-quoted one).
  */
-export function findQuoteUnits(text: string, paragraphs: ReadonlyArray<Span>): QuoteUnit[] {
+export function findQuoteUnits(text: string, paras: ReadonlyArray<Span>): QuoteUnit[] {
+  // Each line is a block of its own: a quote does not run over a line break
+  // unless the next line opens with a mark (continuation).
+  const paragraphs: Span[] = [];
+  for (const p of paras) {
+    let s = p.start;
+    for (let i = p.start; i <= p.end; i++) {
+      if (i === p.end || text[i] === '\n') {
+        if (text.slice(s, i).trim() !== '') paragraphs.push({ start: s, end: i });
+        s = i + 1;
+      }
+    }
+  }
   const pieces: Piece[] = [];
   // Index of the pieces left open at the end of each paragraph.
   const openAtEnd = new Map<number, number>();
