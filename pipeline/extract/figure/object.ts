@@ -95,6 +95,8 @@ export function nounPhraseAfter(text: string, ctxStart: number, from: number, li
     break;
   }
   if (!sawNoun || last < first) return null;
+  // The phrase must open with a word ("-size file" is the tail of a compound).
+  if (!/^[\p{L}\p{N}]/u.test(words[first])) return null;
   // Trim trailing adjectives: the head is the last noun.
   while (last >= first && !NOUNISH.has(pos[last])) last--;
   if (last < first) return null;

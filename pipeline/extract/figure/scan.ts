@@ -575,6 +575,11 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     // A list number opening a sentence: "1. ...", "2) ...".
     if (c.start === sent.start && /^[.)]/.test(text.slice(c.end, c.end + 1))) return { skipTo: end };
   }
+  // "Six Feet Under", "the Three Gorges": a capitalized number word inside a name.
+  if (c.words && /^\p{Lu}/u.test(text[c.start]) && c.start > sent.start && !/[.!?:"“‘'(]\s*$/.test(text.slice(Math.max(sent.start, c.start - 3), c.start))) {
+    const nw = nextWord(text, end, limit);
+    if (nw && /^\p{Lu}/u.test(text[nw.start])) return { skipTo: end };
+  }
   if (kind === 'count' && c.words) {
     const w = text.slice(c.start, c.end).toLowerCase();
     if (w === 'one' || w === 'a' || w === 'an') {
