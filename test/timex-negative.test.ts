@@ -49,3 +49,18 @@ describe('look-alikes next to real dates', () => {
     expect(texts(text)).toEqual(spans);
   });
 });
+
+describe('names, idioms and addresses that contain time words', () => {
+  const none: string[] = [
+    'A poll for the Sunday Times found support falling.',
+    'He told BBC Radio 4\'s Today programme he would stay.',
+    'The tests apply to over 16-year-olds.',
+    'Three-quarters said the minister was right.',
+    'Hard work is the order of the day.',
+    'The story is at https://example.com/news/2017/03/07/story.html for readers.',
+    'Write to press@example.org for details.',
+  ];
+  it.each(none)('%s', (text) => {
+    expect(texts(text)).toEqual([]);
+  });
+});

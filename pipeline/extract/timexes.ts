@@ -11,6 +11,16 @@ interface Candidate {
   sentence: number;
 }
 
+const URLISH = /:\/\/|www\.|@|\.(?:com|org|net|gov|html?|php)\b|\/\d{4}\/|\d{4}\/\d/i;
+
+/** True when [start, end) sits inside a URL, e-mail or file path (dates there are not statements). */
+function inUrl(s: string, start: number, end: number): boolean {
+  let a = start, b = end;
+  while (a > 0 && !/\s/.test(s[a - 1])) a--;
+  while (b < s.length && !/\s/.test(s[b])) b++;
+  return URLISH.test(s.slice(a, b));
+}
+
 /** Every rule's matches in one sentence (sentence-relative offsets in `m`). */
 function candidates(text: string, sStart: number, sEnd: number, sentence: number): Candidate[] {
   const s = text.slice(sStart, sEnd);
@@ -22,7 +32,7 @@ function candidates(text: string, sStart: number, sEnd: number, sentence: number
     while ((m = rule.re.exec(s)) !== null) {
       if (m[0].length === 0) { rule.re.lastIndex++; continue; }
       const g = m.groups ?? {};
-      if (!rule.check || rule.check(g, m, s)) {
+      if ((!rule.check || rule.check(g, m, s)) && !inUrl(s, m.index, m.index + m[0].length)) {
         out.push({ start: sStart + m.index, end: sStart + m.index + m[0].length, rule, priority, m, sentence });
       }
     }
