@@ -330,7 +330,11 @@ export function scanFigures(doc: Doc, timexes: readonly TimexHit[]): FigureHit[]
       consumed = r.end;
       re.lastIndex = r.end;
     }
+    // Results tables and score lines ("Puchon 3 1 0 6 1 10"): keep only
+    // figures with a unit, currency, percent sign or qualifier.
+    const tableLike = found.length >= 4 && isTableLike(text, sent);
     for (const f of found) {
+      if (tableLike && (f.kind === 'count' || f.valueMax !== null) && f.qualifier === 'exact' && f.unit === null) continue;
       let object: string | null = null;
       if (f.objectOf || f.objectDirect) {
         const np = nounPhraseAfter(text, f.coreStart, f.objectFrom, sent.end, { allowOf: f.objectOf, allowDirect: f.objectDirect });
@@ -344,6 +348,13 @@ export function scanFigures(doc: Doc, timexes: readonly TimexHit[]): FigureHit[]
     }
   }
   return out;
+}
+
+function isTableLike(text: string, sent: SentenceSpan): boolean {
+  const s = text.slice(sent.start, sent.end);
+  const tokens = s.match(/\S+/g)?.length ?? 0;
+  const numbers = s.match(/(?<![\p{L}\p{N}])[-(]?\d[\d.,/:-]*\)?(?![\p{L}])/gu)?.length ?? 0;
+  return numbers >= 4 && numbers / Math.max(1, tokens) >= 0.3;
 }
 
 function insideTimex(timexes: readonly TimexHit[], s: number, e: number): TimexHit | null {
@@ -465,7 +476,10 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
       if (!c.scaled && c2.scaled && !c.words) lo = c.value * (c2.value / Number(text.slice(c2.start, c2.end).replace(/[^\d.]/g, '') || c2.value));
       // Two years joined ("2004-05", "1990 to 1995") belong to the timex stage.
       if (c.plainInt && c.value >= 1000 && c.value <= 2100 && !iso && c2.plainInt && (c2.value < 100 || (c2.value >= 1000 && c2.value <= 2100))) return { skipTo: c2.end };
-      const score = hyphen && c.plainInt && c2.plainInt && c.value < 100 && c2.value < 100 && (c2.value <= c.value || isScore(lex, text, start, c2.end, sent));
+      // Set and match scores: "6-4", "won 3-1", "4-6 6-2 6-1", "(7-1)".
+      const near = text.slice(Math.max(sent.start, c.start - 12), Math.min(limit, c2.end + 12));
+      const score = hyphen && c.plainInt && c2.plainInt && c.value < 100 && c2.value < 100 &&
+        (c2.value <= c.value || isScore(lex, text, start, c2.end, sent) || (near.match(/\d[ \u00a0]?-[ \u00a0]?\d/g)?.length ?? 0) > 1 || (text[c.start - 1] === '(' && text[c2.end] === ')'));
       if (score) return { skipTo: c2.end };
       const lower = rs[1]?.toLowerCase();
       if (hi > lo && !(lower === 'or' && !/^(one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/i.test(text.slice(c.start, c.end)))) {
@@ -553,10 +567,15 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     }
   }
 
+  // Match results: "Pohang 3 Ulsan 2", "LG 2 OB 0".
+  if (kind === 'count' && !c.words && pw && /^\p{Lu}/u.test(pw.raw) && /^[ \u00a0]+\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}.'’-]*)?[ \u00a0]+\d/u.test(text.slice(end, end + 40))) return { skipTo: end };
   // "three-party politics", "a four-letter word": a compound modifier, not a count.
   if (kind === 'count' && text[end] === '-' && isLetter(text[end + 1])) return { skipTo: end };
   // "10 Downing Street": an address.
   if (kind === 'count' && !c.words && isAddress(lex, text, end, limit)) return { skipTo: end };
+
+  // A day of the month: "March 7", "24 May" (whatever follows).
+  if (!c.words && !iso && kind !== 'percent' && kind !== 'money' && isDatePart(lex, text, c, sent)) return { skipTo: end };
 
   // Not claims: timex parts, years, dates, labels, ages in names.
   const tx = insideTimex(timexes, c.start, c.end);
@@ -569,7 +588,6 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
       years.push({ start: c.start, end: c.end, value: text.slice(c.start, c.end) });
       return { skipTo: end };
     }
-    if (isDatePart(lex, text, c, sent)) return { skipTo: end };
     if (pw && qualifier === 'exact' && isDesignator(lex, text, pw, sent)) return { skipTo: end };
     if (isAgeInName(text, c, sent)) return { skipTo: end };
     // A list number opening a sentence: "1. ...", "2) ...".
