@@ -1,0 +1,144 @@
+// Two small inline-SVG charts (no library, no script): horizontal bars and a date strip.
+// Every label goes through the escaping template; every mark can link to a row of the page.
+import { formatNumber, h, Raw } from './html.js';
+
+export interface Bar {
+  label: string;
+  value: number;
+  color: string;
+  href?: string;
+  title?: string;
+}
+
+const FONT = new Raw('font-family="system-ui, sans-serif" font-size="12"');
+
+/** Cuts a label to n characters with an ellipsis (SVG text does not wrap). */
+function clip(s: string, n: number): string {
+  const cps = Array.from(s);
+  return cps.length <= n ? s : cps.slice(0, n - 1).join('') + '…';
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export function barChart(bars: Bar[], opts: { width?: number; label?: string } = {}): Raw {
+  const width = opts.width ?? 720;
+  const row = 20;
+  const left = 250;
+  const right = 50;
+  const height = bars.length * row + 8;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const scale = (v: number) => ((width - left - right) * v) / max;
+  const items = bars.map((b, i) => {
+    const y = 4 + i * row;
+    const w = Math.max(1, round(scale(b.value)));
+    const body = h`<title>${b.title ?? `${b.label}: ${formatNumber(b.value)}`}</title>
+<text x="${left - 8}" y="${y + 14}" text-anchor="end">${clip(b.label, 34)}</text>
+<rect x="${left}" y="${y + 3}" width="${w}" height="${row - 6}" fill="${b.color}" rx="2"></rect>
+<text x="${round(left + w + 6)}" y="${y + 14}">${formatNumber(b.value)}</text>`;
+    return b.href ? h`<a href="${b.href}">${body}</a>` : h`<g>${body}</g>`;
+  });
+  return h`<svg class="chart" role="img" aria-label="${opts.label ?? 'bar chart'}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ${FONT}>${items}</svg>`;
+}
+
+// ---- dates ----
+
+const DAY = 86_400_000;
+const MAX_STACK = 180;
+/** Days since 1970-01-01 of an ISO date (UTC, no clock involved). */
+export function dayNumber(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, (m || 1) - 1, d || 1) / DAY;
+}
+function isoOf(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+interface Tick {
+  day: number;
+  label: string;
+}
+
+/** Round ticks (days, months or years) between two day numbers, at most about ten. */
+export function dateTicks(from: number, to: number): Tick[] {
+  const span = Math.max(1, to - from);
+  const ticks: Tick[] = [];
+  const [y0] = isoOf(from).split('-').map(Number);
+  const [y1] = isoOf(to).split('-').map(Number);
+  if (span > 3 * 365) {
+    const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500].find((s) => (y1 - y0) / s <= 10) ?? 1000;
+    for (let y = Math.ceil(y0 / step) * step; y <= y1; y += step) {
+      const day = dayNumber(`${String(y).padStart(4, '0')}-01-01`);
+      if (day >= from && day <= to) ticks.push({ day, label: String(y) });
+    }
+  } else if (span > 60) {
+    const months = (y1 - y0) * 12 + 12;
+    const step = [1, 2, 3, 6, 12].find((s) => span / 30 / s <= 10) ?? 12;
+    for (let k = 0; k <= months; k++) {
+      const y = y0 + Math.floor(k / 12);
+      const m = (k % 12) + 1;
+      if ((m - 1) % step !== 0) continue;
+      const day = dayNumber(`${y}-${String(m).padStart(2, '0')}-01`);
+      if (day >= from && day <= to) ticks.push({ day, label: `${y}-${String(m).padStart(2, '0')}` });
+    }
+  } else {
+    const step = [1, 2, 7, 14].find((s) => span / s <= 10) ?? 14;
+    for (let day = Math.ceil(from); day <= to; day += step) ticks.push({ day, label: isoOf(day) });
+  }
+  return ticks;
+}
+
+export interface TimePoint {
+  start: string;
+  end: string | null;
+  color: string;
+  href: string;
+  title: string;
+}
+
+/** Events on a date axis: a dot for a day, a bar for a longer period; dots on the same spot stack up. */
+export function timeline(points: TimePoint[], opts: { width?: number; label?: string } = {}): Raw {
+  const width = opts.width ?? 960;
+  const pad = 40;
+  if (points.length === 0) return h``;
+  const starts = points.map((p) => dayNumber(p.start));
+  const ends = points.map((p, i) => Math.max(starts[i], p.end ? dayNumber(p.end) : starts[i]));
+  let from = Math.min(...starts);
+  let to = Math.max(...ends);
+  if (to - from < 2) {
+    from -= 3;
+    to += 3;
+  }
+  const x = (day: number) => round(pad + ((width - 2 * pad) * (day - from)) / (to - from));
+  // Stack marks whose pixels overlap: each lane keeps the right edge of its last mark.
+  const order = points.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || ends[a] - ends[b] || a - b);
+  const laneEnds: number[] = [];
+  const lane = new Array<number>(points.length);
+  for (const i of order) {
+    const x0 = x(starts[i]) - 5;
+    let l = laneEnds.findIndex((e) => e < x0);
+    if (l < 0) l = laneEnds.push(0) - 1;
+    lane[i] = l;
+    laneEnds[l] = Math.max(x(ends[i]), x(starts[i])) + 5;
+  }
+  // Dense corpora would stack marks very high: squeeze the lanes into at most MAX_STACK pixels.
+  const laneH = Math.min(12, MAX_STACK / Math.max(1, laneEnds.length));
+  const r = Math.max(1.5, Math.min(5, laneH / 2 - 0.5));
+  const top = 10;
+  const axisY = round(top + laneEnds.length * laneH + 6);
+  const height = axisY + 26;
+  const marks = order.map((i) => {
+    const cy = round(axisY - 8 - lane[i] * laneH);
+    const x0 = x(starts[i]);
+    const x1 = x(ends[i] + 1);
+    const shape =
+      ends[i] > starts[i]
+        ? h`<rect x="${x0}" y="${round(cy - r)}" width="${round(Math.max(6, x1 - x0))}" height="${round(2 * r)}" rx="${round(r)}" fill="${points[i].color}" fill-opacity="0.75"></rect>`
+        : h`<circle cx="${x0}" cy="${cy}" r="${round(r)}" fill="${points[i].color}"></circle>`;
+    return h`<a href="${points[i].href}"><title>${points[i].title}</title>${shape}</a>`;
+  });
+  const ticks = dateTicks(from, to).map(
+    (t) => h`<line x1="${x(t.day)}" x2="${x(t.day)}" y1="${axisY}" y2="${axisY + 5}" stroke="#555"></line><text x="${x(t.day)}" y="${axisY + 18}" text-anchor="middle">${t.label}</text>`,
+  );
+  return h`<svg class="chart" role="img" aria-label="${opts.label ?? 'timeline'}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ${FONT}>
+<line x1="${pad}" x2="${width - pad}" y1="${axisY}" y2="${axisY}" stroke="#555"></line>${ticks}${marks}</svg>`;
+}
