@@ -148,3 +148,20 @@ describe('entity stage: groups and titles', () => {
     expect(roles.find((r) => r.personKey === 'PERSON:john-kasich')?.role).toBe('Gov.');
   });
 });
+
+describe('entity stage: companies named by one word', () => {
+  it('reads a one-word name in company context as an organization', () => {
+    const text = 'Shares in Zentrix fell on Monday. Zentrix said it would cut 500 jobs.';
+    const { mentions } = runEntities(text);
+    const z = mentions.filter((m) => m.text === 'Zentrix');
+    expect(z.map((m) => m.start)).toEqual([10, 34]);
+    for (const m of z) expect(m.entity.type).toBe('ORGANIZATION');
+  });
+
+  it('keeps a surname introduced by a full name a person', () => {
+    const text = 'Phil Simmons took four wickets. Simmons said it was his best day.';
+    const { mentions } = runEntities(text);
+    const m = mentions.find((x) => x.start === text.indexOf('Simmons said'));
+    expect(m).toMatchObject({ entityKey: 'PERSON:phil-simmons', form: 'surname' });
+  });
+});

@@ -1,7 +1,7 @@
 import type { Doc, EntityHit, EntityType, MentionForm, MentionHit } from '../../types.js';
 import { entityKey, gazetteer, slug, type Gazetteer, type KnownEntity } from './gazetteer.js';
 import type { Sentence } from './model.js';
-import { wordSet } from '../../lexicon.js';
+import { dataJson, wordSet } from '../../lexicon.js';
 import type { RawSpan } from './recognize.js';
 import { phraseKey } from './tokenize.js';
 
@@ -207,6 +207,48 @@ function personLike(words: string[], g: Gazetteer): boolean {
   return words.some((w) => g.first.has(w) || g.last.has(w));
 }
 
+interface OrgContext {
+  before: string[];
+  beforeNeeds: Record<string, string[]>;
+  afterPossessive: string[];
+  after: string[];
+}
+
+/**
+ * A one-word "person" (or unknown "place") the article never gives a first name, seen where only a
+ * company fits ("oil firm Yukos", "Yukos's shares", "Yukos said it"), is a company.
+ */
+function companyEvidence(typed: Typed[], sentences: Sentence[]): void {
+  const ctx = dataJson<OrgContext>('org_context.json');
+  const g = gazetteer();
+  const before = new Set(ctx.before);
+  const afterPoss = new Set(ctx.afterPossessive);
+  const byKey = new Map<string, Typed[]>();
+  for (const t of typed) {
+    if (t.form !== 'name' || t.name.includes(' ') || t.rule !== 'tagger') continue;
+    // Persons, and places no gazetteer knows ("shares in Zentrix").
+    if (t.type !== 'PERSON' && !(t.type === 'LOCATION' && !g.tags.has(t.name.toLowerCase()))) continue;
+    const list = byKey.get(t.key) ?? [];
+    list.push(t);
+    byKey.set(t.key, list);
+  }
+  for (const list of byKey.values()) {
+    const company = list.some((t) => {
+      const toks = sentences[t.sentence].tokens;
+      const w = (i: number) => (i >= 0 && i < toks.length ? toks[i].lower : '');
+      const prev = w(t.t0 - 1);
+      if (before.has(prev) && (!ctx.beforeNeeds[prev] || ctx.beforeNeeds[prev].includes(w(t.t0 - 2)))) return true;
+      if ((w(t.t1) === "'s" || w(t.t1) === '’s') && afterPoss.has(w(t.t1 + 1))) return true;
+      const next2 = [w(t.t1), w(t.t1 + 1), w(t.t1 + 2)].filter(Boolean);
+      return ctx.after.some((a) => (next2.join(' ') + ' ').startsWith(a + ' '));
+    });
+    if (!company) continue;
+    for (const t of list) {
+      Object.assign(t, { type: 'ORGANIZATION', key: entityKey('ORGANIZATION', t.name), subtype: 'company', rule: t.rule + '+company-context' });
+    }
+  }
+}
+
 function initials(name: string): string {
   return name
     .split(/[\s-]+/)
@@ -220,7 +262,7 @@ function initials(name: string): string {
  * ("Putin" → "Vladimir Putin"), an acronym the name whose initials it spells,
  * and one surface keeps one entity (majority type).
  */
-export function resolve(all: Typed[]): { mentions: MentionHit[]; entities: EntityHit[] } {
+export function resolve(all: Typed[], sentences: Sentence[]): { mentions: MentionHit[]; entities: EntityHit[] } {
   const bodyTexts = new Set(all.filter((t) => !t.heading).map((t) => t.text));
   const typed = all.filter((t) => !t.heading || bodyTexts.has(t.text));
   // One surface, one type: the type most often given to it in this article.
@@ -279,6 +321,8 @@ export function resolve(all: Typed[]): { mentions: MentionHit[]; entities: Entit
       Object.assign(t, { type: full2.type, key: full2.key, name: full2.name, subtype: full2.subtype, countryCode: full2.countryCode, form: 'acronym', rule: t.rule + '+acronym' });
     }
   }
+
+  companyEvidence(typed, sentences);
 
   const entities = new Map<string, EntityHit>();
   const mentions: MentionHit[] = [];
