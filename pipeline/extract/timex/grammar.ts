@@ -58,7 +58,8 @@ export interface Rule {
 
 const S = '(?<![\\w\'’])';
 const E = '(?!\\w)';
-const rx = (src: string): RegExp => new RegExp(`${S}(?:${src})${E}`, 'dgi');
+// Group offsets ('d' flag) cost time, so only the rules that trim spans ask for them.
+const rx = (src: string, indices = false): RegExp => new RegExp(`${S}(?:${src})${E}`, indices ? 'dgi' : 'gi');
 
 // ---------------------------------------------------------------------------
 // helpers
@@ -454,7 +455,7 @@ export const RULES: Rule[] = [
   {
     name: 'quarter',
     gate: /quarter|half|period|Q[1-4]/i,
-    re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?<fis>(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?![\\s-]*(?:of|century|mile|point|hour|final|finals|to)\\b|-)|(?<det3>the|its|their)\\s+(?<yr4>${YEAR})\\s+(?:fiscal\\s+)?(?<q3>quarter|period)|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`),
+    re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?<fis>(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?![\\s-]*(?:of|century|mile|point|hour|final|finals|to)\\b|-)|(?<det3>the|its|their)\\s+(?<yr4>${YEAR})\\s+(?:fiscal\\s+)?(?<q3>quarter|period)|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`, true),
     check: (g, m, s) => {
       const ord = lc(g.ord);
       if (g.q && lc(g.q) === 'period' && !['latest', 'year-ago', 'year-earlier', 'same', 'comparable', 'current', 'previous'].includes(ord)) return false;
@@ -729,7 +730,7 @@ export const RULES: Rule[] = [
   {
     name: 'ago',
     gate: /\b(?:ago|earlier|later|before|previously|from\s+now|hence)\b/i,
-    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|over|some|roughly|approximately|around|only|just|barely|at\\s+least|little\\s+more\\s+than|exactly)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|before|previously|from\\s+now|hence)`),
+    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|over|some|roughly|approximately|around|only|just|barely|at\\s+least|little\\s+more\\s+than|exactly)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|before|previously|from\\s+now|hence)`, true),
     check: (g, m, s) => {
       const dir = lc(g.dir);
       if (dir === 'before' || dir === 'later' || dir === 'earlier') {
@@ -765,7 +766,7 @@ export const RULES: Rule[] = [
   {
     name: 'duration',
     gate: /year|month|week|day|decade|centur|quarter|hour|minute|second|fortnight|millenni/i,
-    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|over|under|up\\s+to|at\\s+least|at\\s+most|some|roughly|approximately|around|only|just|another|an\\s+additional|a\\s+further|little\\s+more\\s+than|well\\s+over|exactly|the\\s+better\\s+part\\s+of)\\s+)?(?:(?<det>the|its|their|his|her|our|a|this|that|these|those)\\s+)?(?:(?<rel>past|last|next|previous|first|coming|following|final|initial|remaining|entire|full|whole|same|latest|recent|prior|preceding|other)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})(?<suffix>-old|-long)?`),
+    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|over|under|up\\s+to|at\\s+least|at\\s+most|some|roughly|approximately|around|only|just|another|an\\s+additional|a\\s+further|little\\s+more\\s+than|well\\s+over|exactly|the\\s+better\\s+part\\s+of)\\s+)?(?:(?<det>the|its|their|his|her|our|a|this|that|these|those)\\s+)?(?:(?<rel>past|last|next|previous|first|coming|following|final|initial|remaining|entire|full|whole|same|latest|recent|prior|preceding|other)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})(?<suffix>-old|-long)?`, true),
     check: (g, m, s) => {
       const unit = lc(g.unit);
       const num = lc(g.num);
