@@ -114,7 +114,7 @@ for (const f of files) {
     const lw = lastCapitalized(x.best.speakerText);
     const lenient = ok || (!!lw && words(head).includes(words(lw)));
     if (direct && lenient) c.spkLenient++;
-    if (direct) { c.spkN++; if (ok) c.spkOk++; else if (lenient && /speaker/.test(show)) {} else if (/speaker|all/.test(show)) console.log(`SPK ${id}: gold=${x.g.speaker?.text} pred=${said(x.best)} [${x.best.rule}] ${JSON.stringify(x.g.text).slice(0, 100)}`); }
+    if (direct) { c.spkN++; if (ok) c.spkOk++; else if (/speaker|all/.test(show)) console.log(`SPK ${id}: gold=${x.g.speaker?.text} pred=${said(x.best)} [${x.best.rule}] ${JSON.stringify(x.g.text).slice(0, 100)}`); }
     else { c.ospkN++; if (ok) c.ospkOk++; }
   }
 }

@@ -227,6 +227,7 @@ export function subjectBefore(toks: Tok[], verb: number, lo: number, sentenceSta
     i--;
     skipped++;
   }
+  if (i > lo && toks[i].text === ',' && toks[i - 1].text === ')') i--;
   // A parenthetical right before the verb: "Paul Ryan (R-WI) said".
   if (i >= lo && toks[i].text === ')') {
     let k = i;
@@ -315,6 +316,13 @@ export function clauseSubject(toks: Tok[], from: number, hi: number, sentenceSta
   const L = lex();
   hi = Math.min(hi, toks.length);
   let i = from;
+  // A dateline ("WASHINGTON, Dec. 8 (UPI) — ...").
+  for (let k = i; k < hi && k < i + 12; k++) {
+    if (/^(?:\u2014|\u2013|--)$/.test(toks[k].text) && toks.slice(i, k).some((t) => t.word && t.text === t.text.toUpperCase() && /\p{L}{2}/u.test(t.text))) {
+      i = k + 1;
+      break;
+    }
+  }
   // The nearest clause: after the last "when", "while", ... before the cue.
   for (let k = hi - 1; k > i; k--) {
     if (toks[k].word && !toks[k].cap && L.subordinators.has(toks[k].lower) && toks[k].lower !== 'and' && toks[k].lower !== 'but') {
@@ -325,12 +333,9 @@ export function clauseSubject(toks: Tok[], from: number, hi: number, sentenceSta
   // An introductory phrase ("At the town hall in Hudson, New Hampshire, ...", "Back in 1999, ...").
   if (i < hi && toks[i].word && (L.openers.has(toks[i].lower) || L.breakers.has(toks[i].lower))) {
     let last = -1;
-    for (let k = i; k < hi && k < i + 16; k++) if (toks[k].text === ',') last = k;
+    for (let k = i; k < hi - 1 && k < i + 16; k++) if (toks[k].text === ',') last = k;
     if (last < 0) return null;
     i = last + 1;
-  } else {
-    const comma = toks.findIndex((t, k) => k >= i && k < hi && t.text === ',');
-    if (comma > i && comma - i <= 8 && toks.slice(i, comma).some((t) => !isNameWord(t) && !L.connectors.has(t.lower))) i = comma + 1;
   }
   // A participle opening the sentence ("Adding, ...") has its subject elsewhere.
   if (i < hi && /ing$/.test(toks[i].lower) && L.verbs.has(toks[i].lower)) return null;
