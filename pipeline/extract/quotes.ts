@@ -285,8 +285,10 @@ class QuoteFinder {
     if (sent && sent.index > 0) {
       const prevSent = this.sentences[sent.index - 1];
       if (prevSent && /:\s*$/.test(this.text.slice(prevSent.start, prevSent.end))) {
-        const found = cueAnywhere(tokenize(this.text, prevSent.start, prevSent.end), prevSent.end, prevSent.start);
-        if (found?.speaker) return this.resolve(found.speaker, unit.start);
+        const toks = tokenize(this.text, prevSent.start, prevSent.end);
+        const found = cueAnywhere(toks, prevSent.end, prevSent.start);
+        const sp = found?.speaker ?? clauseSubject(toks, 0, toks.length, prevSent.start);
+        if (sp) return this.resolve(sp, unit.start);
       }
     }
     const last = this.known[this.known.length - 1];
