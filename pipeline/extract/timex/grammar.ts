@@ -677,6 +677,7 @@ export const RULES: Rule[] = [
       const edge = lc(g.edge);
       const dct = ctx.dct;
       const last = ctx.state.lastYear;
+      if (unit === 'Y' && rel === 'that') return last !== null ? { type: 'DATE', value: String(last) } : { type: 'DATE', value: 'XXXX' };
       if (unit === 'Y' && !edge) {
         // years counted from the last year named: "that year", "the following year"
         if (rel === 'that') return last !== null ? { type: 'DATE', value: String(last) } : { type: 'DATE', value: 'XXXX' };
@@ -773,7 +774,8 @@ export const RULES: Rule[] = [
       const after = s.slice(m.index + m[0].length);
       if (/^(?:years?|months?|weeks?|days?)$/.test(unit) && (/^\s+old\b/.test(after) || /^-olds?\b/.test(after) || lc(g.suffix) === '-old')) return false; // an age
       if (unit === 'quarters' && /-$/.test(s.slice(0, m.indices!.groups!.unit![0]))) return false; // a fraction: "three-quarters"
-      if (/^quarters?$/.test(unit) && (/^\s+of\b/.test(after) || /^\d{4}$/.test(num))) return false; // a fraction, "the 1988 quarter"
+      if (/^quarters?$/.test(unit) && g.num && /^\s+of\s+(?:the|its|their|his|her|a|an|all|those|these|them|us|our)\b/i.test(after)) return false; // "three quarters of the vote"
+      if (/^quarters?$/.test(unit) && /^\d{4}$/.test(num)) return false; // "the 1988 quarter"
       if (/^\d{4}$/.test(num) && /^\s/.test(s.slice(m.indices!.groups!.num![1]))) {
         const n = +num;
         if (n >= 1600 && n <= 2100 && !/^years$/.test(unit)) return false;
@@ -819,13 +821,13 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration_vague',
-    gate: /(?:years|months|weeks|days|decades|hours|minutes|centuries)\b/i,
-    re: rx(`(?:(?<q>recent|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|past|coming)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)`),
+    gate: /(?:years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b/i,
+    re: rx(`(?:(?<q>recent|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|past|coming)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)`),
     check: (g, m, s) => {
       if (g.q) return true;
       // bare plural: only after "for" ("for years") or as "in years"
       const pw = prevWord(s, m.index).toLowerCase();
-      if (!/^(?:for|in)$/.test(pw)) return false;
+      if (!/^(?:for|in|within)$/.test(pw) || lc(g.unit) === 'quarters') return false;
       const nw = nextWord(s, m.index + m[0].length).toLowerCase();
       return !/^(?:of|ago|old|later|earlier)$/.test(nw);
     },
