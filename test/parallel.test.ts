@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from '../pipeline/build.js';
+import { SEED, tempDir } from './helpers.js';
+
+const FIX = join(import.meta.dirname, 'fixtures', 'plain');
+
+function corpus(n: number): string {
+  const raw = tempDir('news-par-raw-');
+  const texts = [readFileSync(SEED, 'utf8'), ...readdirSync(FIX).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(FIX, f), 'utf8'))];
+  for (let i = 0; i < n; i++) {
+    const paras = texts[i % texts.length].split(/\n\s*\n/);
+    writeFileSync(join(raw, `doc-${String(i).padStart(3, '0')}.txt`), [...paras, `Note ${i}: the figures were revised on March ${1 + (i % 28)}.`].join('\n\n'));
+  }
+  return raw;
+}
+const csvs = (out: string) => Object.fromEntries(readdirSync(join(out, 'csv')).map((f) => [f, readFileSync(join(out, 'csv', f), 'utf8')]));
+
+describe('parallel and incremental builds', () => {
+  it('give the same CSV bytes with 2 worker threads as with 1', async () => {
+    const raw = corpus(20);
+    const one = join(tempDir(), 'out');
+    const two = join(tempDir(), 'out');
+    await build({ raw, out: one, threads: 1, incremental: false, log: () => {} });
+    const logs: string[] = [];
+    await build({ raw, out: two, threads: 2, incremental: false, log: (m) => logs.push(m) });
+    expect(logs.join('\n')).toMatch(/2 thread\(s\)/);
+    expect(csvs(two)).toEqual(csvs(one));
+  }, 180_000);
+
+  it('re-extract only what changed, with the same result as a full build', async () => {
+    const raw = corpus(12);
+    const out = join(tempDir(), 'out');
+    await build({ raw, out, threads: 1, log: () => {} });
+    appendFileSync(join(raw, 'doc-005.txt'), '\n\nA correction was published on Friday.');
+    const logs: string[] = [];
+    await build({ raw, out, threads: 1, log: (m) => logs.push(m) });
+    expect(logs.join('\n')).toMatch(/12 files \(11 unchanged, reused\)/);
+    const full = join(tempDir(), 'out');
+    await build({ raw, out: full, threads: 1, incremental: false, log: () => {} });
+    expect(csvs(out)).toEqual(csvs(full));
+  }, 120_000);
+});
