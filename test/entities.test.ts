@@ -165,3 +165,21 @@ describe('entity stage: companies named by one word', () => {
     expect(m).toMatchObject({ entityKey: 'PERSON:phil-simmons', form: 'surname' });
   });
 });
+
+describe('entity stage: bracketed acronyms and honorifics', () => {
+  it('links an acronym defined in brackets even when its letters do not spell the name', () => {
+    const text = 'The Union of Cooperative Farmers of Kenya (UCFK) met in Nairobi. The UCFK voted to strike.';
+    const { mentions } = runEntities(text);
+    const acr = mentions.filter((m) => m.text === 'UCFK');
+    expect(acr).toHaveLength(2);
+    const name = mentions.find((m) => m.start === 4);
+    expect(name?.text).toBe('Union of Cooperative Farmers of Kenya');
+    for (const m of acr) expect(m).toMatchObject({ entityKey: name!.entityKey, form: 'acronym' });
+  });
+
+  it('drops the honorific and keeps the person', () => {
+    const text = 'Mrs Okafor told the court she was innocent.';
+    const { mentions } = runEntities(text);
+    expect(mentions.find((m) => m.start === 4)).toMatchObject({ text: 'Okafor', entityKey: 'PERSON:okafor' });
+  });
+});

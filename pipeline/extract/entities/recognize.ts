@@ -57,8 +57,14 @@ export function recognize(doc: Doc): Recognized {
       let b = j;
       while (b > a && TRAILING.test(toks[b - 1].text)) b--;
       while (a < b && CONNECTORS.has(toks[a].text)) a++;
-      // Honorifics are not part of the name ("Ms Hewitt" → "Hewitt").
-      if (tag === 'B-PER') while (b - a > 1 && HONORIFIC.test(toks[a].text)) a++;
+      // Honorifics are not part of the name, and make it a person's ("Ms Hewitt" → "Hewitt").
+      let label = tag.slice(2);
+      while (b - a > 1 && HONORIFIC.test(toks[a].text)) {
+        a++;
+        label = 'PER';
+      }
+      // A capitalized article opening a sentence is not part of the name ("The National Union of ...").
+      if (b - a > 2 && toks[a].text === 'The' && !s.caps) a++;
       const push = (x: number, y: number, label: string, rule: string) => {
         if (x < y && keep(toks, x, y, s, g) && !ordinaryOpener(toks, x, y, s, g, dc)) {
           spans.push({ start: toks[x].start, end: toks[y - 1].end, text: doc.text.slice(toks[x].start, toks[y - 1].end), label, sentence: si, t0: x, t1: y, rule });
@@ -75,7 +81,7 @@ export function recognize(doc: Doc): Recognized {
         else if (g.demonym.has(left)) push(a, k, 'MISC', 'tagger+title-split');
         else if (k > a && ['city', 'place', 'country'].some((t) => g.tags.get(left)?.has(t))) push(a, k, 'LOC', 'tagger+title-split');
         push(k + 1, b, 'PER', 'tagger+title-split');
-      } else push(a, b, tag.slice(2), 'tagger');
+      } else push(a, b, label, 'tagger');
       i = j - 1;
     }
   });

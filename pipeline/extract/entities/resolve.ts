@@ -322,6 +322,23 @@ export function resolve(all: Typed[], sentences: Sentence[]): { mentions: Mentio
     }
   }
 
+  // An acronym defined in brackets right after a name ("Rally for Democracy (RDR)") stands for it,
+  // there and wherever else the article uses it.
+  const defined = new Map<string, Typed>();
+  for (let i = 1; i < typed.length; i++) {
+    const t = typed[i];
+    const prev = typed[i - 1];
+    if (t.form !== 'name' || !isAcronym(t.text) || prev.sentence !== t.sentence || prev.form === 'acronym') continue;
+    if (prev.type !== 'ORGANIZATION' || !initials(prev.name).includes(t.text[0])) continue;
+    const toks = sentences[t.sentence].tokens;
+    if (t.t0 !== prev.t1 + 1 || toks[prev.t1].text !== '(' || toks[t.t1]?.text !== ')') continue;
+    if (!defined.has(t.text)) defined.set(t.text, prev);
+  }
+  for (const t of typed) {
+    const full = t.form === 'name' ? defined.get(t.text) : undefined;
+    if (full) Object.assign(t, { type: full.type, key: full.key, name: full.name, subtype: full.subtype, countryCode: full.countryCode, form: 'acronym', rule: t.rule + '+bracket-acronym' });
+  }
+
   companyEvidence(typed, sentences);
 
   const entities = new Map<string, EntityHit>();
