@@ -37,6 +37,18 @@ const NONE: string[] = [
   'It was the first time the leaders had met.',
   'Windows 10 was released by Microsoft.',
   'They played 5G network tests.',
+  'Puchon 3 1 0 6 1 10  Chonan 3 0 1 13 10 9  Pohang 2 1 1 11 10 7',
+  'Tim Henman (Britain) beat Scott Draper (Australia) 6-7 (1-7) 6-3 6-4 6-4',
+  'Pohang 3 Ulsan 2 (halftime 1-0)',
+  'The post <tweet id="672139201337532417"> was deleted.',
+  'Read the report at https://example.com/2015/report-30%25 now.',
+  'The following is part 3 of the series.',
+  'He stars in Six Feet Under on cable.',
+  'The abacus dates from 190 A.D. at the latest.',
+  'The album reached the top 10 in Britain.',
+  'He lives at 10 Downing Street with his family.',
+  'We are four times more crowded than France.',
+  'It was a three-party race.',
 ];
 
 const NOT: Array<{ text: string; not: string[] }> = [

@@ -38,6 +38,9 @@ const CASES: Case[] = [
   { text: 'The fund holds 2.5 trillion yen in bonds.', span: '2.5 trillion yen', kind: 'money', value: 2.5e12, unit: 'JPY' },
   { text: 'Analysts expect between $3bn and $5bn in new orders.', span: 'between $3bn and $5bn', kind: 'money', value: 3e9, valueMax: 5e9, unit: 'USD' },
   { text: 'The bid was worth about $3-5bn.', span: 'about $3-5bn', kind: 'money', value: 3e9, valueMax: 5e9, unit: 'USD', qualifier: 'approx' },
+  { text: 'Profit fell to 37 million French francs.', span: '37 million French francs', kind: 'money', value: 37e6, unit: 'FRF' },
+  { text: 'The case has cost me over half a million dollars.', span: 'over half a million dollars', kind: 'money', value: 5e5, unit: 'USD', qualifier: 'more_than' },
+  { text: 'Shares closed up four pence at 274.5 pence.', span: '274.5 pence', kind: 'money', value: 2.745, unit: 'GBP' },
   // counts
   { text: 'Pyongyang fired four ballistic missiles toward the Sea of Japan.', span: 'four', kind: 'count', value: 4, object: 'ballistic missiles' },
   { text: 'According to the ministry, in 2015, more than 47,000 North Koreans were working in Russia.', span: 'more than 47,000', kind: 'count', value: 47000, qualifier: 'more_than', object: 'North Koreans', asOf: '2015' },
@@ -71,6 +74,10 @@ const CASES: Case[] = [
   { text: 'Output fell to 4m barrels a day.', span: '4m barrels a day', kind: 'measure', value: 4e6, unit: 'barrel per day' },
   { text: 'Temperatures hit 40 degrees Celsius on Monday.', span: '40 degrees Celsius', kind: 'measure', value: 40, unit: 'degree celsius' },
   { text: 'The plant will generate 500 megawatts of power.', span: '500 megawatts', kind: 'measure', value: 500, unit: 'megawatt', object: 'power' },
+  { text: 'Temperatures fell to -5°C overnight.', span: '-5°C', kind: 'measure', value: -5, unit: 'degree celsius' },
+  { text: 'The track is a 1/4 mile paved oval.', span: '1/4 mile', kind: 'measure', value: 0.25, unit: 'mile' },
+  { text: 'A quarter of a million students joined.', span: 'A quarter of a million', kind: 'count', value: 250000, object: 'students' },
+  { text: 'Rates rose to between 20% and 30% last year.', span: 'between 20% and 30%', kind: 'percent', value: 20, valueMax: 30, unit: 'percent' },
   // ranks
   { text: 'Japan is the third-largest economy in the world.', span: 'third-largest', kind: 'rank', value: 3, object: 'economy' },
   { text: 'The team finished second in the league.', span: 'second', kind: 'rank', value: 2 },

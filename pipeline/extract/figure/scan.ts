@@ -399,6 +399,9 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   }
   let c = sc.core(text, p, limit);
   if (!c) return null;
+  // Identifiers: long bare digit strings ("672139201337532417"), attribute values.
+  if (c.plainInt && c.end - c.start >= 10) return { skipTo: c.end };
+  if (prevC === '"' && text[p - 2] === '=') return { skipTo: c.end };
   if (negative && !c.words && !c.ordinal) c = { ...c, start: p - 1, value: -c.value };
   let end = c.end;
   // Right after the number: a letter glued on means a code ("5G", "3D", "1990s").
@@ -511,8 +514,9 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     end = PERCENT.lastIndex;
     rule = 'percent';
     objectDirect = false;
-  } else if (!c.fraction) {
+  } else if (!c.fraction || !c.words) {
     const u = sc.unitAt(text, end, limit);
+    if (!u && c.fraction) { kind = 'fraction'; rule = 'fraction'; objectDirect = false; }
     // "420 million pounds" is money; "2,204 pounds" a weight.
     if (u && u.info.unit === 'pound' && c.scaled && !iso) u.info = { kind: 'money', unit: 'GBP', factor: 1 };
     if (u && !(iso && u.info.kind === 'money')) {
@@ -657,9 +661,10 @@ function readRank(sc: Scanner, text: string, sent: SentenceSpan, c: Core, start:
 }
 
 function isAddress(lex: FigureLexicon, text: string, end: number, limit: number): boolean {
-  const m = /^[ \u00a0]+((?:\p{Lu}[\p{L}'’.-]*[ \u00a0]+){1,3})(\p{L}+)/u.exec(text.slice(end, Math.min(limit, end + 60)));
-  if (m) return lex.addressWords.has(m[2].toLowerCase());
-  return false;
+  // The capitalized words after the number: is one of them a street word?
+  const m = /^[ \u00a0]+((?:\p{Lu}[\p{L}'’.-]*[ \u00a0]*){1,4})/u.exec(text.slice(end, Math.min(limit, end + 60)));
+  if (!m) return false;
+  return m[1].trim().split(/[ \u00a0]+/).slice(1).some((w) => lex.addressWords.has(w.replace(/[.,]$/, '').toLowerCase()));
 }
 
 function isScore(lex: FigureLexicon, text: string, start: number, end: number, sent: SentenceSpan): boolean {
