@@ -16,6 +16,11 @@ const NONE: Array<{ name: string; text: string; ents: Ent[]; txs?: Tx[] }> = [
   { name: 'bare -ing participle', text: 'Maintaining relations with North Korea while scolding it for nuclear tests.', ents: [['North Korea', 'COUNTRY:PRK']] },
   { name: 'stative verbs are not in the lexicon', text: 'Russia owned the territory and remained a player.', ents: [['Russia', 'COUNTRY:RUS']] },
   { name: 'a purchase order is no demand', text: 'The airline ordered ten new aircraft from Airbus.', ents: [['Airbus', 'ORGANIZATION:airbus']] },
+  { name: 'a trigger word inside a name', text: 'Shares in Allied Domecq rose after the report.', ents: [['Allied Domecq', 'ORGANIZATION:allied-domecq']] },
+  { name: 'economic demand is no demand', text: 'German domestic demand rose strongly in 2004.', ents: [['German', 'GROUP:germans']] },
+  { name: 'a plea in court is no request', text: 'The insurance bosses pleaded guilty.', ents: [] },
+  { name: 'creating jobs is no founding', text: 'The US created fewer jobs than expected in January.', ents: [['The US', 'COUNTRY:USA']] },
+  { name: 'imposing standards is no sanction', text: 'The European Union imposed new accounting standards.', ents: [['European Union', 'ORGANIZATION:eu']] },
   { name: 'no lexicon word at all', text: 'The weather in Moscow was cold and grey.', ents: [['Moscow', 'LOCATION:moscow']] },
 ];
 

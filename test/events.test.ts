@@ -160,6 +160,20 @@ const CASES: Case[] = [
     trigger: 'cancelled',
     expect: { category: 'AID', actor: 'COUNTRY:RUS' },
   },
+  {
+    name: 'headline without auxiliary is passive',
+    text: 'Opposition leader arrested in Moscow',
+    ents: [['Moscow', 'LOCATION:moscow']],
+    trigger: 'arrested',
+    expect: { span: 'Opposition leader arrested in Moscow', category: 'COERCE', actor: null, location: 'LOCATION:moscow' },
+  },
+  {
+    name: 'quantity heads take the head of their of-phrase',
+    text: 'The government has met many of the unions\' demands.',
+    ents: [],
+    trigger: 'met',
+    expect: { category: 'NONE' },
+  },
 ];
 
 describe('events: patterns', () => {
@@ -167,6 +181,10 @@ describe('events: patterns', () => {
     it(c.name, () => {
       const { text, events } = runEvents(c.text, c.ents, c.txs ?? []);
       const ev = events.find((e) => slice(text, e.trigger) === c.trigger);
+      if (c.expect.category === 'NONE') {
+        expect(ev).toBeUndefined();
+        return;
+      }
       expect(ev, `no event with trigger "${c.trigger}" in ${JSON.stringify(events.map((e) => slice(text, e.trigger)))}`).toBeDefined();
       const x = c.expect;
       const at = text.indexOf(c.trigger);

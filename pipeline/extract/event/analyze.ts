@@ -29,6 +29,8 @@ interface Sent {
   inTimex: boolean[];
   /** The sentence holds "according to" or the like. */
   speechPhrase: boolean;
+  /** Usable date timexes of the sentence. */
+  dates: TimexHit[];
   clause: number[];
   headline: boolean;
 }
@@ -94,7 +96,8 @@ export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]
   const inTimex = toks.map((t) => timexes.some((x) => x.start < t.end && x.end > t.start));
   const lower = ctx.doc.text.slice(s.start, s.end).toLowerCase();
   const speechPhrase = ctx.lex.cues.speechPhrases.some((p) => lower.includes(p));
-  const sent: Sent = { s, toks, inTimex, speechPhrase, clause: clauseIds(toks), headline: !/[.!?"”’')]/.test(last) };
+  const dates = timexes.filter((t) => t.dateStart !== null && (t.type === 'DATE' || t.type === 'TIME'));
+  const sent: Sent = { s, toks, inTimex, speechPhrase, dates, clause: clauseIds(toks), headline: !/[.!?"”’')]/.test(last) };
   // The tagger reads "China attacks Taiwan" as a noun: a trigger noun between a name or
   // pronoun and a determiner, name or pronoun is the verb.
   for (let k = 1; k + 1 < toks.length; k++) {
@@ -116,7 +119,7 @@ export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]
   for (const t of toks) {
     if (t.pos !== 'NOUN' || consumed.has(t.i)) continue;
     const entry = ctx.lex.nouns.get(t.lemma);
-    if (!entry) continue;
+    if (!entry || (entry.forms && !entry.forms.includes(t.lower)) || insideName(ctx, t)) continue;
     const ev = nounEvent(ctx, sent, t.i, entry);
     if (ev) out.push(ev);
   }
@@ -125,6 +128,18 @@ export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]
 }
 
 // ---------------------------------------------------------------- mentions
+
+/** A name the tagger split ("The Far/ADV East Development Ministry") stays whole, with its determiner. */
+function extendOverMention(ctx: DocContext, toks: Tok[], p: Phrase): Phrase {
+  let a = p.a;
+  while (a > 0) {
+    const m = mentionsIn(ctx, toks[a - 1].start, toks[a - 1].end)[0];
+    if (!m || m.end <= toks[a - 1].end || m.start > toks[a - 1].start) break;
+    a--;
+  }
+  if (a < p.a && a > 0 && toks[a - 1].pos === 'DET') a--;
+  return { a, b: p.b, head: p.head };
+}
 
 /** "On March 6 Pyongyang fired": the date before the subject is not part of it. */
 function dropLeadingTimex(ctx: DocContext, toks: Tok[], p: Phrase): Phrase | null {
@@ -178,6 +193,11 @@ function resolvePhrase(ctx: DocContext, sent: Sent, p: Phrase | null, leftmost =
   const horizon = ctx.doc.sentences[Math.max(0, sent.s.index - 2)]?.start ?? 0;
   const before = ctx.mentions.filter((m) => m.end <= toks[p.a].start && m.start >= horizon && types.includes(ctx.typeOf(m.entityKey)));
   return before.length ? before[before.length - 1] : null;
+}
+
+/** A trigger word inside a name ("Allied Domecq", "Strike Force Ltd") is part of the name. */
+function insideName(ctx: DocContext, t: Tok): boolean {
+  return mentionsIn(ctx, t.start, t.end).some((m) => m.start <= t.start && m.end >= t.end && m.end - m.start > t.end - t.start);
 }
 
 function isPlace(ctx: DocContext, m: MentionHit): boolean {
@@ -238,9 +258,7 @@ function conditionalBefore(ctx: DocContext, sent: Sent, k: number, cs: number): 
 function pickDate(ctx: DocContext, sent: Sent, k: number, cs: number, ce: number, skip: Span | null): TimexHit | null {
   const toks = sent.toks;
   const anchor = toks[k].start;
-  const usable = ctx.prior.timexes.filter(
-    (t) => t.dateStart !== null && (t.type === 'DATE' || t.type === 'TIME') && !(skip && t.start >= skip.start && t.end <= skip.end),
-  );
+  const usable = sent.dates.filter((t) => !(skip && t.start >= skip.start && t.end <= skip.end));
   const nearest = (from: number, to: number): TimexHit | null => {
     let best: TimexHit | null = null;
     for (const t of usable) {
@@ -363,12 +381,14 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   let entry: TriggerEntry | undefined;
   let trigEnd = k;
   const nxt = toks[k + 1];
-  if (nxt && (nxt.pos === 'ADP' || nxt.pos === 'PART' || nxt.pos === 'ADV')) {
+  if (nxt) {
     entry = lex.phrasal.get(`${t.lemma} ${nxt.lower}`);
     if (entry) trigEnd = k + 1;
   }
   if (!entry) entry = lex.verbs.get(t.lemma) ?? lex.verbs.get(t.lower);
   if (!entry || (entry.forms && !entry.forms.includes(t.lower))) return null;
+  if (entry.category === null && entry.alt.length === 0 && !entry.light) return null; // a listed non-event ("plead guilty")
+  if (insideName(ctx, t)) return null;
 
   const form = verbForm(t);
   const g = verbGroupStart(toks, k, cs);
@@ -387,10 +407,10 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   let p = trigEnd + 1;
   while (p <= ce && toks[p].pos === 'ADV') p++;
   let obj: Phrase | null = null;
-  if (!passive && p <= ce && isNpTok(toks[p])) obj = npForward(toks, p, ce, sent.inTimex);
+  if (!passive && p <= ce && isNpTok(toks[p])) obj = npForward(toks, p, ce, sent.inTimex, lex.cues.quantifiers);
   // A timex is no object ("deployed on March 7" is a PP; "met Monday" has no object).
-  if (obj && ctx.prior.timexes.some((x) => x.start <= toks[obj!.a].start && x.end >= toks[obj!.head].end)) obj = null;
-  const pps = prepPhrases(toks, obj ? obj.b + 1 : p, ce, 4, sent.inTimex);
+  if (obj && sent.inTimex[obj.a] && sent.inTimex[obj.head]) obj = null;
+  const pps = prepPhrases(toks, obj ? obj.b + 1 : p, ce, 4, sent.inTimex, lex.cues.quantifiers);
   // Nouns of the object region that this verb speaks of ("sign the agreement"): not events of their own.
   const claimNouns = (): void => {
     for (const ph of [obj, ...pps.map((x) => x.np)]) if (ph && lex.nouns.has(toks[ph.head].lemma)) consumed.add(ph.head);
@@ -399,8 +419,9 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   // Reduced relative: "The ministry, created in 2012, ..." / "missiles fired by X".
   const noAux = auxLemmas.length === 0 && !toInf && !hasModal;
   const closingComma = toks.slice(k + 1, ce + 1).some((x) => x.value === ',');
+  // Headlines drop the auxiliary: "Japanese mogul arrested" is passive.
   const reducedRel = noAux && form === 'past' && !obj && prev && (
-    (prev.value === ',' && closingComma) || nxt?.lower === 'by'
+    (prev.value === ',' && closingComma) || nxt?.lower === 'by' || (sent.headline && isNpTok(prev))
   );
 
   // Finite clause check: present simple is generic, bare -ing forms are participles.
@@ -451,7 +472,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     let c = prev.value === ',' ? k - 2 : k - 1;
     subj = c >= 0 ? npBackward(toks, c, 0) : null;
   } else if (sj >= cs) subj = npBackward(toks, sj, cs);
-  if (subj) subj = dropLeadingTimex(ctx, toks, subj);
+  if (subj) subj = dropLeadingTimex(ctx, toks, extendOverMention(ctx, toks, subj));
   const subjM = resolvePhrase(ctx, sent, subj);
   const objM = resolvePhrase(ctx, sent, obj, true);
 
@@ -539,7 +560,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   }
   findLocationInClause(ctx, sent, k, args);
   if (args.actor && args.target && args.actor.entityKey === args.target.entityKey) args.target = null;
-  for (const pp of pps) if (pp.np.b > args.to && ctx.prior.timexes.some((x) => x.start >= toks[pp.np.a].start && x.end <= toks[pp.np.b].end)) args.to = pp.np.b;
+  for (const pp of pps) if (pp.np.b > args.to && sent.inTimex[pp.np.b]) args.to = pp.np.b;
   return makeHit(ctx, sent, k, trigEnd, category, actionKey.split(' ')[0] === actionKey ? actionKey : actionKey, action, args, modality, skipped, rule);
 }
 
@@ -557,7 +578,7 @@ function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry):
   while (a - 1 >= cs && isNpTok(toks[a - 1]) && toks[a - 1].pos !== 'PRON') a--;
   if (a - 1 >= cs && toks[a - 1].pos === 'PRON' && /^(its|their|his|her|our)$/.test(toks[a - 1].lower)) a--;
   const ctxWords = toks.slice(Math.max(0, Math.min(a, k - 3)), k).map((x) => x.lower);
-  const pps = prepPhrases(toks, k + 1, ce, 3, sent.inTimex);
+  const pps = prepPhrases(toks, k + 1, ce, 3, sent.inTimex, lex.cues.quantifiers);
 
   const args: Args = { actor: null, target: null, location: null, from: k, to: k };
   // Possessive or modifier actor: "Obama's warning", "U.S. sanctions", "its deployment".
@@ -598,8 +619,8 @@ function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry):
   const targetPreps = new Set([...lex.cues.targetPreps, 'of', 'between', 'for']);
   fillFromPreps(ctx, sent, category, rest, args, targetPreps);
   if (ofPp) args.to = Math.max(args.to, ofPp.np.b);
-  for (const pp of rest) if (ctx.prior.timexes.some((x) => x.start >= toks[pp.np.a].start && x.end <= toks[pp.np.b].end)) args.to = Math.max(args.to, pp.np.b);
-  const ownDate = ctx.prior.timexes.some((x) => x.start >= toks[a].start && x.end <= toks[args.to].end && x.dateStart);
+  for (const pp of rest) if (sent.inTimex[pp.np.b]) args.to = Math.max(args.to, pp.np.b);
+  const ownDate = sent.dates.some((x) => x.start >= toks[a].start && x.end <= toks[args.to].end);
 
   // Actor inherited from the clause: "the U.S. made its option clear with the deployment of ...".
   let modality: Modality = 'asserted';

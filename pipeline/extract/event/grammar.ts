@@ -80,6 +80,12 @@ export function npBackward(toks: Tok[], end: number, min: number): Phrase | null
 
 function isCoord(toks: Tok[], k: number): boolean {
   const t = toks[k];
+  // A possessive apostrophe the tagger left as punctuation: "the unions' demands".
+  if (t.pos === 'PUNCT' && (t.value === "'" || t.value === '’')) {
+    const l = toks[k - 1];
+    const r = toks[k + 1];
+    return !!l && !!r && l.lower.endsWith('s') && (l.pos === 'NOUN' || l.pos === 'PROPN') && (r.pos === 'NOUN' || r.pos === 'ADJ');
+  }
   if (t.pos !== 'CCONJ' || (t.lower !== 'and' && t.lower !== 'or')) return false;
   const l = toks[k - 1];
   const r = toks[k + 1];
@@ -87,7 +93,7 @@ function isCoord(toks: Tok[], k: number): boolean {
 }
 
 /** The noun phrase starting at token `start` (walking right, taking "X of Y"), or null. */
-export function npForward(toks: Tok[], start: number, max: number, blocked?: boolean[]): Phrase | null {
+export function npForward(toks: Tok[], start: number, max: number, blocked?: boolean[], quantifiers?: Set<string>): Phrase | null {
   let k = start;
   // A time expression ends the phrase ("met its targets last year").
   if (blocked) for (let j = start + 1; j <= max; j++) if (blocked[j] && !blocked[start]) { max = j - 1; break; }
@@ -95,10 +101,13 @@ export function npForward(toks: Tok[], start: number, max: number, blocked?: boo
   // A pronoun is a whole phrase by itself (except possessives, which open one).
   if (toks[k].pos === 'PRON' && !/^(its|their|his|her|our|my|your)$/.test(toks[k].lower)) return { a: k, b: k, head: k };
   while (k + 1 <= max && (isNpTok(toks[k + 1]) || isCoord(toks, k + 1)) && toks[k + 1].pos !== 'PRON') k++;
-  const head = k;
+  let head = k;
   if (k + 2 <= max && toks[k + 1].lower === 'of' && isNpTok(toks[k + 2])) {
+    // "many of the demands", "a series of bailouts": the head is in the of-phrase.
+    const quantity = toks[k].pos === 'NUM' || toks[k].pos === 'DET' || toks[k].pos === 'ADJ' || (quantifiers?.has(toks[k].lower) ?? false);
     k += 2;
     while (k + 1 <= max && (isNpTok(toks[k + 1]) || isCoord(toks, k + 1)) && toks[k + 1].pos !== 'PRON') k++;
+    if (quantity) head = k;
   }
   return { a: start, b: k, head };
 }
@@ -115,7 +124,7 @@ export function verbGroupStart(toks: Tok[], k: number, min: number): number {
 }
 
 /** Prepositional phrases after token `from`: [{prep, phrase}], stopping at verbs and clause ends. */
-export function prepPhrases(toks: Tok[], from: number, max: number, limit = 4, blocked?: boolean[]): Array<{ prep: string; p: number; np: Phrase }> {
+export function prepPhrases(toks: Tok[], from: number, max: number, limit = 4, blocked?: boolean[], quantifiers?: Set<string>): Array<{ prep: string; p: number; np: Phrase }> {
   const out: Array<{ prep: string; p: number; np: Phrase }> = [];
   let k = from;
   while (k <= max && out.length < limit) {
@@ -127,7 +136,7 @@ export function prepPhrases(toks: Tok[], from: number, max: number, limit = 4, b
     if ((t.pos === 'ADP' || (t.pos === 'PART' && t.lower === 'to')) && k + 1 <= max) {
       let s = k + 1;
       // "toward the Sea of Japan", "to both X and Y"
-      const np = npForward(toks, s, max, blocked);
+      const np = npForward(toks, s, max, blocked, quantifiers);
       if (!np) break;
       out.push({ prep: t.lower, p: k, np });
       k = np.b + 1;

@@ -60,6 +60,7 @@ interface RawCues {
   implicative_verbs: string[];
   same_form_past: string[];
   time_nouns: string[];
+  quantifiers: string[];
   irregular_forms: Record<string, string[] | string>;
 }
 
@@ -96,6 +97,7 @@ export interface EventLexicon {
     implicative: Set<string>;
     sameFormPast: Set<string>;
     timeNouns: Set<string>;
+    quantifiers: Set<string>;
   };
 }
 
@@ -201,6 +203,7 @@ export function eventLexicon(): EventLexicon {
       implicative: new Set(cues.implicative_verbs),
       sameFormPast: new Set(cues.same_form_past),
       timeNouns: new Set(cues.time_nouns),
+      quantifiers: new Set(cues.quantifiers),
     },
   };
   return cached;
