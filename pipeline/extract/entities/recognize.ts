@@ -130,7 +130,7 @@ function headingSpans(doc: Doc, s: Sentence, si: number, g: ReturnType<typeof ga
 function isTitleCase(toks: Token[]): boolean {
   let n = 0;
   for (const t of toks) {
-    if (/\p{N}/u.test(t.text)) return false; // score lines and tables are not headings
+    if (/\p{N}/u.test(t.text) || t.text === ',') return false; // score lines, lists and tables are not headings
     if (t.text.length < 4 || !/^\p{L}/u.test(t.text)) continue;
     if (!/^\p{Lu}/u.test(t.text)) return false;
     n++;
