@@ -43,7 +43,7 @@ const CASES: Case[] = [
   { text: 'Shares closed up four pence at 274.5 pence.', span: '274.5 pence', kind: 'money', value: 2.745, unit: 'GBP' },
   // counts
   { text: 'Pyongyang fired four ballistic missiles toward the Sea of Japan.', span: 'four', kind: 'count', value: 4, object: 'ballistic missiles' },
-  { text: 'According to the ministry, in 2015, more than 47,000 North Koreans were working in Russia.', span: 'more than 47,000', kind: 'count', value: 47000, qualifier: 'more_than', object: 'North Koreans', asOf: '2015' },
+  { text: 'According to the ministry, in 2015, more than 47,000 North Koreans were working in Russia.', span: 'more than 47,000', kind: 'count', value: 47000, qualifier: 'more_than', object: 'North Koreans working in Russia', asOf: '2015' },
   { text: 'Police arrested a dozen protesters on Friday.', span: 'a dozen', kind: 'count', value: 12, object: 'protesters' },
   { text: 'Between 3 and 5 people were injured.', span: 'Between 3 and 5', kind: 'count', value: 3, valueMax: 5, object: 'people' },
   { text: 'The firm employs nearly 2,000 staff.', span: 'nearly 2,000', kind: 'count', value: 2000, qualifier: 'approx', object: 'staff' },

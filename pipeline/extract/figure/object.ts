@@ -102,6 +102,17 @@ export function nounPhraseAfter(text: string, ctxStart: number, from: number, li
   if (last < first) return null;
   const s = ctxStart + offs[first];
   const e = ctxStart + offs[last] + words[last].length;
-  const phrase = text.slice(s, e);
+  let phrase = text.slice(s, e);
+  // "47,000 North Koreans were working in Russia": what they are doing and
+  // where belongs to what is counted ("North Koreans working in Russia").
+  let j = last + 1;
+  if (j < words.length && pos[j] === 'AUX' && /^(are|were|is|was|been|being)$/i.test(words[j])) j++;
+  if (j + 2 < words.length && pos[j] === 'VERB' && /ing$/i.test(words[j]) && pos[j + 1] === 'ADP' && /^(in|at|on|for|from|inside|outside|across|near)$/i.test(words[j + 1])) {
+    let k = j + 2;
+    if (k < words.length && pos[k] === 'DET') k++;
+    let tail = -1;
+    for (let n = 0; k < words.length && n < 4 && (NOUNISH.has(pos[k]) || pos[k] === 'ADJ'); k++, n++) if (NOUNISH.has(pos[k])) tail = k;
+    if (tail > 0) phrase = `${phrase} ${text.slice(ctxStart + offs[j], ctxStart + offs[tail] + words[tail].length)}`;
+  }
   return { start: s, end: e, text: phrase };
 }
