@@ -1,6 +1,6 @@
 import type { ExtractStage } from '../types.js';
 import { eventLexicon } from './event/lexicon.js';
-import { analyzeSentence, buildContext, mayHoldEvent } from './event/analyze.js';
+import { analyzeSentence, buildContext, candidateSentences } from './event/analyze.js';
 import { tokenizeSpans } from './event/tokens.js';
 import { mergeEvents, type EventCandidate } from './event/merge.js';
 
@@ -15,7 +15,7 @@ export const eventStage: ExtractStage<'events'> = {
     const lex = eventLexicon();
     const ctx = buildContext(doc, prior, lex);
     const cands: EventCandidate[] = [];
-    const todo = doc.sentences.filter((s) => mayHoldEvent(ctx, s));
+    const todo = candidateSentences(ctx);
     const tokens = tokenizeSpans(doc.text, todo);
     todo.forEach((s, k) => cands.push(...analyzeSentence(ctx, s, tokens[k])));
     const events = mergeEvents(cands).map(({ actionKey: _k, ...hit }) => hit);

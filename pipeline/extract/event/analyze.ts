@@ -69,23 +69,43 @@ export function buildContext(doc: Doc, prior: Readonly<Annotations>, lex: EventL
   return { doc, prior, lex, mentions, maxMention, typeOf, quoted };
 }
 
-/** Cheap test: could this sentence hold a trigger at all? */
-export function mayHoldEvent(ctx: DocContext, s: SentenceSpan): boolean {
-  const lower = ctx.doc.text.slice(s.start, s.end).toLowerCase();
-  const words = lower.match(/[a-z][a-z'-]*/g);
-  if (words) {
-    let weak = false;
-    let objectWord = false;
-    for (let k = 0; k < words.length; k++) {
-      const w = words[k];
-      if (ctx.lex.forms.has(w)) return true;
-      if (k + 1 < words.length && ctx.lex.phrasalHeads.has(w) && ctx.lex.phrasalForms.has(`${w} ${words[k + 1]}`)) return true;
-      if (ctx.lex.weakForms.has(w)) weak = true;
-      if (ctx.lex.objectWords.has(w)) objectWord = true;
-    }
-    if (weak && objectWord) return true;
+/** Cheap test, once per document: which sentences could hold a trigger at all? */
+export function candidateSentences(ctx: DocContext): SentenceSpan[] {
+  const { lex, doc } = ctx;
+  const lower = doc.text.toLowerCase();
+  const strong: number[] = [];
+  const weak: number[] = [];
+  const objects: number[] = [];
+  const re = /[a-z][a-z'-]*/g;
+  let m: RegExpExecArray | null;
+  let prevWord = '';
+  while ((m = re.exec(lower)) !== null) {
+    const w = m[0];
+    if (lex.forms.has(w)) strong.push(m.index);
+    else if (lex.phrasalHeads.has(prevWord) && lex.phrasalForms.has(`${prevWord} ${w}`)) strong.push(m.index);
+    else if (lex.weakForms.has(w)) weak.push(m.index);
+    if (lex.objectWords.has(w)) objects.push(m.index);
+    prevWord = w;
   }
-  return ctx.lex.phrases.some((p) => lower.includes(p.phrase));
+  for (const p of lex.phrases) {
+    let at = lower.indexOf(p.phrase);
+    while (at >= 0) {
+      strong.push(at);
+      at = lower.indexOf(p.phrase, at + 1);
+    }
+  }
+  strong.sort((x, y) => x - y);
+  const inRange = (xs: number[], s: SentenceSpan): boolean => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid] < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < xs.length && xs[lo] < s.end;
+  };
+  return doc.sentences.filter((s) => inRange(strong, s) || (inRange(weak, s) && inRange(objects, s)));
 }
 
 export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]): EventCandidate[] {
