@@ -377,7 +377,7 @@ class QuoteFinder {
       if (!sp && (toks[j - 1].lower === 'and' || toks[j - 1].lower === 'but')) sp = clauseSubject(toks, 0, j, sent.start);
       if (!sp) continue;
       const a = toks.findIndex((t) => t.start === sp!.phrase.start);
-      if (a > 0 && toks[a - 1].text !== ',' && toks[j - 1].lower !== 'and' && toks[j - 1].lower !== 'but') continue;
+      if (a > 0 && toks[a - 1].text !== ',' && !L.subordinators.has(toks[a - 1].lower) && toks[j - 1].lower !== 'and' && toks[j - 1].lower !== 'but') continue;
       let k = c.to;
       // "told reporters", "told CNN": the hearer comes first.
       if (c.base === 'tell') {
