@@ -96,6 +96,9 @@ describe('relative expressions resolve against the publication date', () => {
     ['1998-03-22', 'Sales peaked this summer.', 'this summer', '1998-SU'],
     ['1999-04-10', 'He vanished last fall.', 'last fall', '1998-FA'],
     ['2000-01-07', 'They met on Thanksgiving.', 'Thanksgiving', '1999-11-25'],
+    ['1998-10-26', 'Voters go to the polls on Election Day.', 'Election Day', '1998-11-03'],
+    ['2016-03-01', 'The offensive began on Christmas Day.', 'Christmas Day', '2015-12-25'],
+    ['2016-03-01', 'Talks will resume after Easter.', 'Easter', '2016-03-27'],
     ['1998-02-13', 'The war started in 1996. Peace came the following year.', 'the following year', '1997'],
   ];
   it.each(rows)('%s: %s → %s', (published, text, span, value) => {

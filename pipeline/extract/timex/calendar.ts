@@ -90,13 +90,6 @@ export function easter(y: number): Ymd {
   return { y, m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
 }
 
-/** US Thanksgiving: fourth Thursday of November. */
-export function thanksgiving(y: number): Ymd {
-  const first = { y, m: 11, d: 1 };
-  const offset = (4 - isoWeekday(first) + 7) % 7;
-  return { y, m: 11, d: 1 + offset + 21 };
-}
-
 // Meteorological seasons (northern hemisphere): first month, last month, year offset of the end.
 const SEASONS = { SP: [3, 5, 0], SU: [6, 8, 0], FA: [9, 11, 0], WI: [12, 2, 1] } as const;
 

@@ -8,7 +8,7 @@ import {
   LEX, MONTH, MONTH_FULL, WEEKDAY, SEASON, POD, NUM, VAGUE, UNIT, TZ, HOLIDAY, parseNum, COUNT_NOUNS,
 } from './lexicon.js';
 import {
-  type Ymd, addDays, addMonths, epochDay, fmtDay, fmtMonth, fmtWeek, isoWeekday, quarterOf, isValid, easter, thanksgiving,
+  type Ymd, addDays, addMonths, epochDay, fmtDay, fmtMonth, fmtWeek, isoWeekday, quarterOf, isValid, easter,
   weekStart,
 } from './calendar.js';
 
@@ -125,15 +125,13 @@ export function tenseAt(s: string, at: number, end: number): Tense {
 }
 
 /**
- * Year for a month(-day) written without one. The tense of the nearest verb picks the
- * side of the DCT when that occurrence is under ~9.5 months away; otherwise the
- * occurrence nearest the DCT. A month-only date in the DCT's month is the DCT's year.
+ * The occurrence of a yearly date (given per year by `on`) a text means when it
+ * names no year. The tense of the nearest verb picks the side of the DCT when
+ * that occurrence is under ~9.5 months away; otherwise the one nearest the DCT.
  */
-function yearFor(dct: Ymd, m: number, ctx: Ctx, d?: number): number {
-  if (d === undefined && m === dct.m) return dct.y;
-  const day = Math.min(d ?? 15, 28);
+function nearestYear(dct: Ymd, on: (y: number) => Ymd, ctx: Ctx): number {
   const now = epochDay(dct);
-  const dist = (y: number) => epochDay({ y, m, d: day }) - now;
+  const dist = (y: number) => epochDay(on(y)) - now;
   const years = [dct.y - 1, dct.y, dct.y + 1];
   const LIMIT = 290;
   if (ctx.tense === 'past') {
@@ -144,6 +142,13 @@ function yearFor(dct: Ymd, m: number, ctx: Ctx, d?: number): number {
     if (dist(y) <= LIMIT) return y;
   }
   return years.reduce((best, yy) => (Math.abs(dist(yy)) < Math.abs(dist(best)) ? yy : best), dct.y);
+}
+
+/** Year for a month(-day) written without one; a bare month in the DCT's month is the DCT's year. */
+function yearFor(dct: Ymd, m: number, ctx: Ctx, d?: number): number {
+  if (d === undefined && m === dct.m) return dct.y;
+  const day = Math.min(d ?? 15, 28);
+  return nearestYear(dct, (y) => ({ y, m, d: day }), ctx);
 }
 
 /** A weekday relative to the DCT: the latest one (today included) unless the sentence looks ahead. */
@@ -270,6 +275,8 @@ function nextWord(s: string, end: number): string {
   return m ? m[1] : '';
 }
 
+const HOLIDAY_GATE = new RegExp(Object.keys(LEX.holidays).map((h) => h.split(' ')[0].replace(/['’]s$/, '')).join('|'), 'i');
+
 // Month names start with a capital (or are all caps); "may" and "march" in lower case are words.
 const MONTH_GATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
 const REF_GATE = new RegExp(Object.keys(REFS).map((w) => w.split(' ').pop()).join('|'), 'i');
@@ -392,22 +399,22 @@ export const RULES: Rule[] = [
   },
   {
     name: 'holiday',
-    gate: /christmas|new\s+year|halloween|independence|valentine|boxing|thanksgiving|easter/i,
+    gate: HOLIDAY_GATE,
     re: rx(`(?:(?<rel>last|this|next)\\s+)?(?<h>${HOLIDAY})(?:\\s+(?<year>${YEAR}))?`),
     check: (g) => isCap(g.h),
     norm: (g, ctx) => {
       const code = LEX.holidays[lc(g.h)];
       const rel = lc(g.rel);
-      let y = g.year ? +g.year : ctx.dct ? ctx.dct.y : null;
-      const dateIn = (yy: number): Ymd => code === 'EASTER' ? easter(yy) : code === 'THANKSGIVING' ? thanksgiving(yy) : { y: yy, m: +code.slice(0, 2), d: +code.slice(3) };
-      if (y === null) return { type: 'DATE', value: /^\d/.test(code) ? `XXXX-${code}` : 'XXXX-XX-XX' };
-      if (!g.year && ctx.dct) {
-        const here = dateIn(y);
-        const before = (a: Ymd, b: Ymd) => fmtDay(a) < fmtDay(b);
-        if ((rel === 'last' || (!rel && !ctx.future)) && !before(here, ctx.dct) && fmtDay(here) !== fmtDay(ctx.dct) && here.m - ctx.dct.m > 2) y -= 1;
-        if (rel === 'last' && before(ctx.dct, here)) y = ctx.dct.y - 1;
-        if (rel === 'next' && before(here, ctx.dct)) y += 1;
-      }
+      const dateIn = (y: number): Ymd => holidayDate(code, y);
+      const dct = ctx.dct;
+      if (g.year) return { type: 'DATE', value: fmtDay(dateIn(+g.year)) };
+      if (!dct) return { type: 'DATE', value: /^\d/.test(code) ? `XXXX-${code}` : 'XXXX-XX-XX' };
+      const today = epochDay(dct);
+      let y: number;
+      if (rel === 'last') y = epochDay(dateIn(dct.y)) < today ? dct.y : dct.y - 1;
+      else if (rel === 'next') y = epochDay(dateIn(dct.y)) > today ? dct.y : dct.y + 1;
+      else if (rel === 'this') y = dct.y;
+      else y = nearestYear(dct, dateIn, ctx);
       return { type: 'DATE', value: fmtDay(dateIn(y)) };
     },
   },
@@ -877,6 +884,25 @@ export const RULES: Rule[] = [
     norm: (g) => ({ type: 'DATE', value: REFS[lc(g.w)] }),
   },
 ];
+
+/** A holiday's date in year y: "MM-DD", or a rule ("nth:MM:weekday:n", n = -1 for the last; EASTER; ELECTION). */
+function holidayDate(code: string, y: number): Ymd {
+  if (code === 'EASTER') return easter(y);
+  if (code === 'ELECTION') return addDays(nthWeekday(y, 11, 1, 1), 1); // US: the Tuesday after the first Monday of November
+  const r = /^nth:(\d{2}):(\d):(-?\d)$/.exec(code);
+  if (r) return nthWeekday(y, +r[1], +r[2], +r[3]);
+  return { y, m: +code.slice(0, 2), d: +code.slice(3) };
+}
+
+/** The n-th (or with n = -1 the last) given ISO weekday of a month. */
+function nthWeekday(y: number, m: number, wd: number, n: number): Ymd {
+  if (n < 0) {
+    const last = { y, m, d: new Date(Date.UTC(y, m, 0)).getUTCDate() };
+    return addDays(last, -((isoWeekday(last) - wd + 7) % 7));
+  }
+  const first = { y, m, d: 1 };
+  return addDays(first, ((wd - isoWeekday(first) + 7) % 7) + 7 * (n - 1));
+}
 
 /** The weekend nearest the DCT: the one just past early in the week, else the coming one. */
 function weekendNear(dct: Ymd, ctx: Ctx): string {
