@@ -8,7 +8,8 @@ import { CsvWriter } from './export/csv.js';
 import { DuckDbWriter } from './export/duckdb.js';
 import { dataDictionary, dataPackage } from './export/docs.js';
 import { EntityMerger } from './merge.js';
-import { INPUT_FILE, readInput, type FileResult, type RawInput } from './input.js';
+import { INPUT_FILE, emptyResult, readInput, type FileResult, type RawInput } from './input.js';
+import { sha256Hex } from './ids.js';
 import { ResultCache } from './cache.js';
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
@@ -104,7 +105,6 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const csv = new Map<string, CsvWriter>(tables.map((t) => [t.name, new CsvWriter(join(tmp, 'csv', `${t.name}.csv`), columnsOf(t))]));
     const db = await DuckDbWriter.open(join(tmp, 'news.duckdb'));
     const merger = new EntityMerger();
-    const bySha = new Map<string, string>();
     const rejects: Reject[] = [];
     const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]));
     const stageMs: Record<string, number> = {};
@@ -128,12 +128,6 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       for (const [k, v] of Object.entries(r.timings)) stageMs[k] = (stageMs[k] ?? 0) + v;
       rejects.push(...r.rejects);
       if (!r.rows) return;
-      const first = bySha.get(r.sha256!);
-      if (first) {
-        rejects.push(rejectRow(r.sourceFile, 'dedupe', `same content as ${first} (sha256 ${r.sha256}); kept once`));
-        return;
-      }
-      bySha.set(r.sha256!, r.sourceFile);
       for (const t of tables) {
         if (t.name === 'entities' || t.name === 'rejects') continue;
         await emit(t.name as TableName, (r.rows as unknown as Record<string, Record<string, unknown>[]>)[t.name]);
@@ -144,11 +138,18 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const threads = Math.max(1, opts.threads ?? (Number(process.env.THREADS) || availableParallelism()));
     const cache = opts.incremental === false ? null : new ResultCache(join(dirname(out), `.${basename(out)}.cache`));
     // First pass: which files must be extracted again (reads and hashes only).
-    const keys = inputs.map((name) => {
+    // First pass (reads and hashes only): duplicates, and which files must be extracted again.
+    const firstBySha = new Map<string, string>();
+    const plan = inputs.map((name) => {
       const input = readInput(raw, name);
-      return 'rejected' in input || !cache ? null : cache.key(name, input.bytes, input.metaText);
+      if ('rejected' in input) return { key: null, duplicateOf: null };
+      const sha = sha256Hex(input.bytes);
+      const duplicateOf = input.bytes.length > 0 ? (firstBySha.get(sha) ?? null) : null;
+      if (!duplicateOf) firstBySha.set(sha, name);
+      return { key: cache ? cache.key(name, input.bytes, input.metaText) : null, duplicateOf, sha };
     });
-    const misses = keys.filter((k) => !k || !cache!.has(k)).length;
+    const keys = plan.map((p) => (p.duplicateOf ? 'duplicate' : p.key));
+    const misses = keys.filter((k) => k !== 'duplicate' && (!k || !cache!.has(k))).length;
     // Workers only pay off with enough work; the stage code is loaded only where it runs.
     const pool =
       threads > 1 && misses >= MIN_FILES_FOR_WORKERS
@@ -158,7 +159,12 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     let hits = 0;
     const extractOne = async (input: RawInput): Promise<FileResult> =>
       pool ? ((await pool.run(input)) as FileResult) : local!.processBytes(input.name, input.bytes, input.metaText);
-    const submit = async (name: string, key: string | null): Promise<FileResult> => {
+    const submit = async (name: string, i: number): Promise<FileResult> => {
+      const { duplicateOf, sha } = plan[i];
+      if (duplicateOf) {
+        return { ...emptyResult(name), sha256: sha ?? null, rejects: [rejectRow(name, 'dedupe', `same content as ${duplicateOf} (sha256 ${sha}); kept once`)] };
+      }
+      const key = keys[i];
       const hit = key ? cache!.get(key) : null;
       if (hit) {
         hits++;
@@ -176,7 +182,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const tLoop = performance.now();
     try {
       for (let i = 0; i < inputs.length; i++) {
-        window.push(submit(inputs[i], keys[i]));
+        window.push(submit(inputs[i], i));
         if (window.length >= threads * 4) {
           await accept(await window.shift()!);
           if (++done % 500 === 0) log(`extract: ${done}/${inputs.length} files`);

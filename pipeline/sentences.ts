@@ -51,12 +51,20 @@ export function splitParagraph(text: string, start: number, end: number): Array<
   return out;
 }
 
+// List bullets ("- ", "* ", "• ") open a line but are not part of the sentence.
+const BULLET = /^[-*•+=@]\s+/;
+
+function trimBullet(text: string, s: { start: number; end: number }): { start: number; end: number } {
+  const m = BULLET.exec(text.slice(s.start, Math.min(s.end, s.start + 8)));
+  return m && s.start + m[0].length < s.end ? { start: s.start + m[0].length, end: s.end } : s;
+}
+
 /** Sentence spans for every paragraph, numbered through the article. */
 export function splitSentences(text: string, paragraphs: ParagraphSpan[]): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   for (const p of paragraphs) {
     for (const s of splitParagraph(text, p.start, p.end)) {
-      out.push({ ...s, index: out.length, paragraph: p.index });
+      out.push({ ...trimBullet(text, s), index: out.length, paragraph: p.index });
     }
   }
   return out;

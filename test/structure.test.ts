@@ -101,3 +101,15 @@ describe('sentence splitting', () => {
     expect(s.join(' ')).toBe(t.replace(/\s+/g, ' '));
   });
 });
+
+describe('sentence spans', () => {
+  it('leave list bullets out of the sentence', async () => {
+    const { docFromText } = await import('../pipeline/doc.js');
+    const d = docFromText('Readers asked:\n\n- How do I fold a napkin?\n\n* What is so special about the Swiss?');
+    expect(d.sentences.map((s) => d.text.slice(s.start, s.end))).toEqual([
+      'Readers asked:',
+      'How do I fold a napkin?',
+      'What is so special about the Swiss?',
+    ]);
+  });
+});
