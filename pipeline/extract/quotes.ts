@@ -253,8 +253,8 @@ class QuoteFinder {
     // ("called it “a disaster”"), not any verb that can report ("praised their “discipline”").
     const adjacent = found !== null && (found === after || (found === before && before.cue.to === beforeToks.length));
     if (found && !adjacent && !wholeStatement && nWords <= 3 && !found.cue.phrase && !lex().indirect.has(found.cue.base) && !lex().naming.has(found.cue.base)) found = null;
-    // One or two words away from the cue are a term more often than a quote, unless named ("called it “a hoax”").
-    if (found && !adjacent && !wholeStatement && nWords <= 2 && !lex().naming.has(found.cue.base)) found = null;
+    // One or two words away from the cue are a term more often than a quote, unless said or named ("called it “a hoax”").
+    if (found && !adjacent && !wholeStatement && nWords <= 2 && !lex().naming.has(found.cue.base) && found.cue.base !== 'say') found = null;
 
     let kind: QuoteKind;
     let speaker: Speaker = NO_SPEAKER;
