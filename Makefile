@@ -5,7 +5,7 @@ NODE_BIN := node_modules/.bin
 export RAW OUT
 
 .DEFAULT_GOAL := help
-.PHONY: help build-data test typecheck bench clean deps golden
+.PHONY: help build-data test typecheck bench clean deps golden eval
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,3 +46,6 @@ query: node_modules/.installed ## Print one query's result as a table: make quer
 
 report: node_modules/.installed ## Write OUT/report.html: timeline, top entities, quotes, figures, with evidence
 	$(NODE_BIN)/tsx pipeline/report.ts --db "$(OUT)/news.duckdb" --out "$(OUT)/report.html"
+
+eval: node_modules/.installed ## Score the extractors on the shared development sets, when present (WHAT=ner|timex|quotes|robust)
+	scripts/eval.sh $(or $(WHAT),all)
