@@ -100,7 +100,7 @@ function duration(n: number | null, unit: string): string {
 const WEEKDAY_SRC = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 const FUTURE = new RegExp(String.raw`\b(?:[Ww]ill|[Ww]on't|[Ss]hall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|expects?\s+to|plans?\s+to|upcoming|next\s+(?:week|month|year|${WEEKDAY_SRC})|is\s+to|are\s+to|would|could|might|as\s+soon\s+as|until)\b|'ll\b`, 'gi');
 // Past: auxiliaries and regular past forms (lower-case, so "United" is no verb; "-eed" and "hundred" are not past).
-const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b/g;
+const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|since|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b/g;
 
 /** Sentence-level cue, used only where no nearer verb decides. */
 export const isFuture = (s: string): boolean => { FUTURE.lastIndex = 0; return FUTURE.test(s); };
@@ -334,7 +334,7 @@ export const RULES: Rule[] = [
   {
     name: 'date_dmy',
     gate: MONTH_GATE,
-    re: rx(`(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+)?(?<day>${DAYNUM})\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<year>\\d{4}))?`),
+    re: rx(`(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+(?=\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s))?(?<day>${DAYNUM})\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<year>\\d{4}))?`),
     check: (g, m) => isCap(g.mon) && (!g.wd || isCap(g.wd)) && (/\d(st|nd|rd|th)|of/i.test(m[0]) || !!g.year || !LEX.ambiguousMonths.includes(lc(g.mon).replace('.', '')) || lc(g.mon) !== 'may'),
     norm: (g, ctx) => {
       const m = month(g.mon!), d = parseInt(g.day!, 10);
@@ -811,7 +811,7 @@ export const RULES: Rule[] = [
       // a SET when "a/per year" follows a quantity: "$5 million a year", "twice a week"
       if (det === '' && /^(?:a|an)$/.test(lc(g.num)) && !g.rel && !g.mod) {
         const before = ctx.sentence.slice(Math.max(0, ctx.at - 40), ctx.at);
-        if (/(?:\d[\d,.]*[a-z]*|\b(?:times|twice|once|thrice|percent|cent|dollars|euros|pounds|million|billion)|%)(?:\s+[a-z]+){0,2}\W*$/i.test(before)) {
+        if (/(?:\d[\d,.]*[a-z]*|\b(?:days|hours|nights|shifts|times|twice|once|thrice|percent|cent|dollars|euros|pounds|million|billion)|%)(?:\s+[a-z]+){0,2}\W*$/i.test(before)) {
           return { type: 'SET', value: duration(1, unit) };
         }
       }
