@@ -47,3 +47,22 @@ describe('entity stage: not entities', () => {
     expect(mentions).toEqual([]);
   });
 });
+
+describe('entity stage: spans that must be split or not made', () => {
+  it('does not join two titled people across "and"', () => {
+    const text = 'Senate Majority Leader Mitch McConnell and House Speaker Paul Ryan met.';
+    const { mentions } = runEntities(text);
+    const people = mentions.filter((m) => m.entity.type === 'PERSON').map((m) => m.text);
+    expect(people).toEqual(['Mitch McConnell', 'Paul Ryan']);
+  });
+
+  it('does not make a person of a department after a title word', () => {
+    const { mentions } = runEntities('The Justice Department declined to comment.');
+    expect(mentions.find((m) => m.text.includes('Department'))?.entity.type).toBe('ORGANIZATION');
+  });
+
+  it('does not take contractions for names', () => {
+    const { mentions } = runEntities('I’ve said it before and I’ll say it again.');
+    expect(mentions).toEqual([]);
+  });
+});

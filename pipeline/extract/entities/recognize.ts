@@ -72,16 +72,37 @@ export function recognize(doc: Doc): Recognized {
       };
       // "Florida Gov. Jeb Bush": a title inside the run splits a place from a person.
       const titles = wordSet('name_titles.txt');
-      let k = -1;
-      if (!s.caps) for (let x = a; x < b - 1 && k < 0; x++) if (titles.has(toks[x].lower) && /^\p{Lu}/u.test(toks[x].text)) k = x;
-      if (k >= 0) {
-        const left = toks.slice(a, k).map((t) => t.lower).join(' ');
+      const isTitleAt = (x: number) => !s.caps && titles.has(toks[x].lower) && /^\p{Lu}/u.test(toks[x].text);
+      const segment = (x0: number, y: number, lab: string, rule: string) => {
+        let k = -1;
+        for (let x = x0; x < y - 1 && k < 0; x++) if (isTitleAt(x)) k = x;
+        // The part after the title must look like a person's name ("Justice Department" is no person).
+        if (k >= 0 && !personAfterTitle(toks, k + 1, y, g)) k = -1;
+        if (k < 0) return push(x0, y, lab, rule);
+        const left = toks.slice(x0, k).map((t) => t.lower).join(' ');
         const known = g.known.get(left) ?? g.capital.get(left);
-        if (known) push(a, k, known.type === 'ORGANIZATION' ? 'ORG' : 'LOC', 'tagger+title-split');
-        else if (g.demonym.has(left)) push(a, k, 'MISC', 'tagger+title-split');
-        else if (k > a && ['city', 'place', 'country'].some((t) => g.tags.get(left)?.has(t))) push(a, k, 'LOC', 'tagger+title-split');
-        push(k + 1, b, 'PER', 'tagger+title-split');
-      } else push(a, b, label, 'tagger');
+        if (known) push(x0, k, known.type === 'ORGANIZATION' ? 'ORG' : 'LOC', 'tagger+title-split');
+        else if (g.demonym.has(left)) push(x0, k, 'MISC', 'tagger+title-split');
+        else if (k > x0 && ['city', 'place', 'country'].some((t) => g.tags.get(left)?.has(t))) push(x0, k, 'LOC', 'tagger+title-split');
+        push(k + 1, y, 'PER', 'tagger+title-split');
+      };
+      // "African-Americans and Hispanics", "Leader Mitch McConnell and Speaker Paul Ryan": two names.
+      let and = -1;
+      for (let x = a + 1; x < b - 1 && and < 0; x++) if (toks[x].lower === 'and') and = x;
+      if (and > 0) {
+        const lk = toks.slice(a, and).map((t) => t.lower).join(' ');
+        const rk = toks.slice(and + 1, b).map((t) => t.lower).join(' ');
+        const knownAs = (key: string) => g.known.get(key) ?? g.people.get(key) ?? g.demonym.get(key);
+        let titled = false;
+        for (let x = a; x < b; x++) titled ||= isTitleAt(x);
+        if (knownAs(lk) || knownAs(rk) || titled) {
+          segment(a, and, label, 'tagger+and-split');
+          segment(and + 1, b, label, 'tagger+and-split');
+          i = j - 1;
+          continue;
+        }
+      }
+      segment(a, b, label, 'tagger');
       i = j - 1;
     }
   });
@@ -124,6 +145,15 @@ function headingSpans(doc: Doc, s: Sentence, si: number, g: ReturnType<typeof ga
     i = j - 1;
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Tokens [x, y) read as a person's name: a known given name, or two or more words none of which names a body or place. */
+function personAfterTitle(toks: Token[], x: number, y: number, g: ReturnType<typeof gazetteer>): boolean {
+  if (x >= y) return false;
+  if (g.first.has(toks[x].lower)) return true;
+  if (y - x < 2) return false;
+  for (let i = x; i < y; i++) if (g.orgSuffix.has(toks[i].lower) || g.locKeyword.has(toks[i].lower)) return false;
+  return true;
 }
 
 /** Every longer word capitalized, as in "Managing the Status Quo": capitals carry no signal. */

@@ -15,7 +15,8 @@ const TOKEN = new RegExp(
     String.raw`(?:\p{L}\.){2,}(?:-\p{L}+)*`, // U.S., N.J., U.S.-led
     String.raw`\p{Lu}\.(?=\s|$)`, // initial "J."
     String.raw`['’][sS](?![\p{L}\p{N}])`, // possessive
-    String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:[-&]|['’](?=\p{L}{2}|\p{Lu}))[\p{L}\p{M}\p{N}]+)*`,
+    // An apostrophe joins only before a capital (O'Neill, D'Souza), never in "I've" or "don't".
+    String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:(?:[-&]|['’](?=\p{Lu}))[\p{L}\p{M}\p{N}]+)*`,
     String.raw`\p{N}+\p{L}[\p{L}\p{N}]*`, // 3G, 60GB, MP3-style codes stay whole
     String.raw`\p{N}+(?:[.,:/]\p{N}+)*`,
     String.raw`\S`,
