@@ -46,7 +46,7 @@ for (const f of files) {
   events += out.events.length;
   for (const e of out.events) {
     byCat.set(e.category, (byCat.get(e.category) ?? 0) + 1);
-    if (show) process.stdout.write(`${e.category}\t${e.modality}\t${e.actorKey}\t${e.action}\t${e.dateStart}\t${doc.text.slice(e.start, e.end)}\n`);
+    if (show) process.stdout.write(`${e.category}\t${e.modality}\t${e.actorKey}\t${e.targetKey}\t${e.locationKey}\t${e.action}\t${e.dateStart}\t${doc.text.slice(e.start, e.end)}\n`);
   }
 }
 // CPU time is the fairer figure on a shared machine; wall time is printed too.

@@ -580,6 +580,11 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   }
   findLocationInClause(ctx, sent, k, args);
   if (args.actor && args.target && args.actor.entityKey === args.target.entityKey) args.target = null;
+  // Places do not act: "Wales councils visited ..." names where the actor is from.
+  if (args.actor && ctx.typeOf(args.actor.entityKey) === 'LOCATION') {
+    if (!args.location) args.location = args.actor;
+    args.actor = null;
+  }
   for (const pp of pps) if (pp.np.b > args.to && sent.inTimex[pp.np.b]) args.to = pp.np.b;
   return makeHit(ctx, sent, k, trigEnd, category, actionKey.split(' ')[0] === actionKey ? actionKey : actionKey, action, args, modality, skipped, rule);
 }
