@@ -49,6 +49,7 @@ export interface ContextFile {
   notCountedAfter: string[];
   metreAfter: string[];
   addressWords: string[];
+  objectNever: string[];
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -3,6 +3,7 @@
 // next clause break) is tagged, which keeps the cost per figure small.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { figureLexicon } from './lexicon.js';
 
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | null = null;
@@ -13,7 +14,8 @@ function tagger(): Nlp {
 
 const NOUNISH = new Set(['NOUN', 'PROPN']);
 const MAX_TOKENS = 5;
-const FRAGMENT = 90;
+const FRAGMENT = 70;
+let never: Set<string> | null = null;
 
 export interface NounPhrase {
   start: number;
@@ -40,6 +42,12 @@ export function nounPhraseAfter(text: string, ctxStart: number, from: number, li
   const brk = tail.search(/[;:()\[\]"“”]|,\s|\s[–—]\s|\.(?:\s|$)/);
   if (brk >= 0) end = from + brk;
   if (!/\p{L}/u.test(text.slice(from, end))) return null;
+  // Cheap test first: a closed-class word cannot open the phrase.
+  const first = /^[ \u00a0]*([\p{L}']+)/u.exec(text.slice(from, Math.min(end, from + 30)));
+  if (!first) return null;
+  never ??= new Set(figureLexicon().ctx.objectNever);
+  const fw = first[1].toLowerCase();
+  if (fw === 'of' ? !opts.allowOf : never.has(fw) || !opts.allowDirect) return null;
   const frag = text.slice(ctxStart, end);
   const doc = tagger().readDoc(frag);
   const words: string[] = doc.tokens().out();
@@ -65,7 +73,7 @@ export function nounPhraseAfter(text: string, ctxStart: number, from: number, li
     return null;
   }
   if (i >= words.length) return null;
-  const first = i;
+  const head = i;
   // After "of": determiners and possessives open the phrase ("of their income").
   if (requireDet && (pos[i] === 'DET' || pos[i] === 'PRON') && /^(the|a|an|their|its|his|her|our|your|my|this|that|these|those|all)$/i.test(words[i])) i++;
   let last = -1;
@@ -94,13 +102,13 @@ export function nounPhraseAfter(text: string, ctxStart: number, from: number, li
     }
     break;
   }
-  if (!sawNoun || last < first) return null;
+  if (!sawNoun || last < head) return null;
   // The phrase must open with a word ("-size file" is the tail of a compound).
-  if (!/^[\p{L}\p{N}]/u.test(words[first])) return null;
+  if (!/^[\p{L}\p{N}]/u.test(words[head])) return null;
   // Trim trailing adjectives: the head is the last noun.
-  while (last >= first && !NOUNISH.has(pos[last])) last--;
-  if (last < first) return null;
-  const s = ctxStart + offs[first];
+  while (last >= head && !NOUNISH.has(pos[last])) last--;
+  if (last < head) return null;
+  const s = ctxStart + offs[head];
   const e = ctxStart + offs[last] + words[last].length;
   let phrase = text.slice(s, e);
   // "47,000 North Koreans were working in Russia": what they are doing and
