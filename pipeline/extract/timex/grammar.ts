@@ -296,14 +296,12 @@ export const RULES: Rule[] = [
       return !anchor || !/^[a-z]/.test(anchor) || !LEX.weekdays[lc(anchor)];
     },
     norm: (g, ctx) => {
-      let h = +(g.h ?? g.h2 ?? 0);
+      const h = +(g.h ?? g.h2 ?? 0);
       const min = +(g.min ?? g.min2 ?? 0);
       let ap = g.ap ?? '';
       if (g.pd) ap = lc(g.pd) === 'morning' ? 'am' : 'pm';
-      if (g.oc && !ap) ap = '';
       const t = hhmm(h, min, ap);
       if (!t) return null;
-      h = 0;
       return { type: 'TIME', value: `${anchorDate(g.anchor ?? g.anchor2, ctx)}T${t}` };
     },
   },
@@ -335,7 +333,7 @@ export const RULES: Rule[] = [
     name: 'date_dmy',
     gate: MONTH_GATE,
     re: rx(`(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+(?=\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s))?(?<day>${DAYNUM})\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<year>\\d{4}))?`),
-    check: (g, m) => isCap(g.mon) && (!g.wd || isCap(g.wd)) && (/\d(st|nd|rd|th)|of/i.test(m[0]) || !!g.year || !LEX.ambiguousMonths.includes(lc(g.mon).replace('.', '')) || lc(g.mon) !== 'may'),
+    check: (g) => isCap(g.mon) && (!g.wd || isCap(g.wd)),
     norm: (g, ctx) => {
       const m = month(g.mon!), d = parseInt(g.day!, 10);
       const y = g.year ? +g.year : ctx.dct ? yearFor(ctx.dct, m, ctx, d) : null;
@@ -377,10 +375,10 @@ export const RULES: Rule[] = [
       // a month name before a surname is a first name ("August Strindberg", "June Carter")
       const name = /^[A-Z][a-z]+$/.test(nw) && !MONTH_PRE_OK.has(pw.toLowerCase()) && !/^(?:The|A|An|In|On|At|By|For|And|But|This|That|When|After|Before|It|He|She|They|We|I)$/.test(nw);
       if (name) return false;
-      const amb = ['may', 'march'].includes(lc(g.mon));
+      const amb = LEX.ambiguousMonths.includes(lc(g.mon));
       if (!amb) return true;
       if (!MONTH_PRE_OK.has(pw.toLowerCase())) return false;
-      // "in May said", "on March 3rd" handled elsewhere; a verb or name after May/March is not a month.
+      // after a time preposition, May/March followed by a verb or a name is still not a month
       return !/^(?:be|have|not|also|well|still|need|never|just|soon|or|even)$/i.test(nw) && !(isCap(nw) && !/^(?:and|but|the)$/i.test(nw) && /^[A-Z][a-z]+$/.test(nw) && nw !== 'When');
     },
     norm: (g, ctx) => {

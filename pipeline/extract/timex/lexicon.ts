@@ -4,6 +4,7 @@ import { dataJson } from '../../lexicon.js';
 
 export interface TimexLexicon {
   months: Record<string, number>;
+  /** Month names that are also everyday words (a modal verb, a protest) and need a time preposition. */
   ambiguousMonths: string[];
   weekdays: Record<string, number>;
   seasons: Record<string, string>;
