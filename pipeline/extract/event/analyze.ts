@@ -211,7 +211,7 @@ function resolvePhrase(ctx: DocContext, sent: Sent, p: Phrase | null, leftmost =
   if (!types) return null;
   // Definite descriptions and pronouns: the latest earlier mention of a fitting type, within 3 sentences.
   const horizon = ctx.doc.sentences[Math.max(0, sent.s.index - 2)]?.start ?? 0;
-  const before = ctx.mentions.filter((m) => m.end <= toks[p.a].start && m.start >= horizon && types.includes(ctx.typeOf(m.entityKey)));
+  const before = mentionsIn(ctx, horizon, toks[p.a].start).filter((m) => m.end <= toks[p.a].start && m.start >= horizon && types.includes(ctx.typeOf(m.entityKey)));
   return before.length ? before[before.length - 1] : null;
 }
 
