@@ -516,7 +516,15 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     rule = 'percent';
     objectDirect = false;
   } else if (!c.fraction || !c.words) {
-    const u = sc.unitAt(text, end, limit);
+    let u = sc.unitAt(text, end, limit);
+    // "20 more years", "five additional miles".
+    if (!u) {
+      const more = /^[ \u00a0]+(?:more|additional|extra|further)(?=[ \u00a0])/i.exec(text.slice(end, end + 12));
+      if (more) {
+        const u2 = sc.unitAt(text, end + more[0].length, limit);
+        if (u2 && u2.info.kind !== 'money') u = u2;
+      }
+    }
     if (!u && c.fraction) { kind = 'fraction'; rule = 'fraction'; objectDirect = false; }
     // "420 million pounds" is money; "2,204 pounds" a weight.
     if (u && u.info.unit === 'pound' && c.scaled && !iso) u.info = { kind: 'money', unit: 'GBP', factor: 1 };
@@ -705,7 +713,7 @@ function isAgeInName(text: string, c: Core, sent: SentenceSpan): boolean {
   if (!Number.isInteger(c.value) || c.value > 120 || c.hasComma) return false;
   const left = text.slice(Math.max(sent.start, c.start - 40), c.start);
   const right = text.slice(c.end, c.end + 2);
-  if (/\p{L}[\p{L}.'’-]*,[ \u00a0]$/u.test(left) && /^[ \u00a0]*,/.test(right)) return true;
+  if (/\p{L}[\p{L}.'’-]*,[ \u00a0]$/u.test(left) && /^[ \u00a0]*(?:,|[.;)](?!\d))/.test(right)) return true;
   if (/\p{Lu}[\p{L}.'’-]*[ \u00a0]\($/u.test(left) && /^\)/.test(right)) return true;
   return false;
 }
