@@ -88,7 +88,8 @@ function cueBefore(toks: Tok[], sentenceStart: number): Found | null {
     }
     const participle = /ing$/.test(toks[j].lower);
     let sp = participle ? null : subjectBefore(toks, j, 0, sentenceStart);
-    if (!sp && (j === 0 || !toks[j - 1].word) && !participle) sp = objectAfter(toks, c.to, n, sentenceStart);
+    // "said Smith: “..." — an inverted speaker needs the colon or comma after it.
+    if (!sp && (j === 0 || !toks[j - 1].word) && !participle && endPunct) sp = objectAfter(toks, c.to, n, sentenceStart);
     // "..., adding:", "by saying" — the participle's subject is the clause's.
     if (!sp && toks[0].start === sentenceStart) sp = clauseSubject(toks, 0, j, sentenceStart);
     return { cue: c, cueSpan: span(toks, c), speaker: sp };
@@ -295,6 +296,17 @@ class QuoteFinder {
     }
     const last = this.known[this.known.length - 1];
     if (last && p - last.paragraph <= 1) return last;
+    // A person who is the subject of the sentence before, in the same paragraph
+    // ("Ruiz spoke to reporters on Monday. “We are ready.”").
+    if (sent && sent.index > 0) {
+      const prevSent = this.sentences[sent.index - 1];
+      if (prevSent && prevSent.paragraph === sent.paragraph) {
+        const toks = tokenize(this.text, prevSent.start, prevSent.end);
+        const sp = clauseSubject(toks, 0, toks.length, prevSent.start);
+        const m = sp && !sp.pronoun ? this.mentionIn(sp.name) : null;
+        if (sp && m && this.entities.get(m.entityKey)?.type === 'PERSON') return this.resolve(sp, unit.start);
+      }
+    }
     return NO_SPEAKER;
   }
 
@@ -421,7 +433,11 @@ class QuoteFinder {
     let name = sp.name;
     if (m && (m.end <= sp.name.start || m.start >= sp.name.end)) name = { start: m.start, end: m.end };
     const ent = m ? this.entities.get(m.entityKey) : undefined;
-    const person = ent ? ent.type === 'PERSON' : /^\p{Lu}/u.test(this.text.slice(name.start, name.end)) ? null : false;
+    // Without an entity, a phrase with a capitalized word after its first may be a person ("The bill" is not).
+    const written = this.text.slice(name.start, name.end);
+    const words = written.split(/\s+/);
+    const named = words.some((w, k) => /^\p{Lu}/u.test(w) && !(k === 0 && L.notNames.has(w.toLowerCase())));
+    const person = ent ? ent.type === 'PERSON' : named ? null : false;
     return this.remember({ key: m?.entityKey ?? null, text: this.text.slice(name.start, name.end), span: name }, at, person);
   }
 

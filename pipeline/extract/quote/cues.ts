@@ -148,6 +148,13 @@ export function cueAt(toks: Tok[], i: number): Cue | null {
   const base = L.verbs.get(t.lower);
   // A capitalized verb form mid-sentence is a name ("Tweet", "Post" as a newspaper).
   if (!base || (t.cap && i > 0 && toks[i - 1].word)) return null;
+  // A noun, not a verb: "a report", "Trump's claims", "a three-monthly report".
+  const nounLike = t.lower === base || t.lower === `${base}s` || t.lower === `${base}es`;
+  if (nounLike && i > 0) {
+    const p1 = toks[i - 1];
+    if (p1.word && (L.determiners.has(p1.lower) || /['’]s$/.test(p1.lower))) return null;
+    if (i > 1 && p1.word && !p1.cap && /-|ly$|al$|ic$/.test(p1.lower) && L.determiners.has(toks[i - 2].lower)) return null;
+  }
   return { from: i, to: i + 1, base, phrase: false };
 }
 
@@ -279,7 +286,9 @@ export function subjectBefore(toks: Tok[], verb: number, lo: number, sentenceSta
     if (end - i > 10) return null;
     i--;
   }
-  const a = i + 1;
+  let a = i + 1;
+  // "But Labour campaign chiefs say": the conjunction is no part of the subject.
+  while (a < end - 1 && toks[a].cap && L.openers.has(toks[a].lower)) a++;
   if (a >= end) return null;
   const np = nameOf(toks, a, end, sentenceStart);
   // An appositive with no closing comma ("Smith, a spokesman for the group said").
@@ -300,7 +309,7 @@ function nameRunBefore(toks: Tok[], k: number, lo: number, sentenceStart: number
   // "In Iowa, the vice president said": a place after a preposition is no speaker;
   // a subject starts the clause (after a comma or a word such as "after", "when").
   if (j + 1 < k && L.openers.has(toks[j + 1].lower)) return null;
-  if (j + 1 < k && j >= lo && toks[j].word && !L.subordinators.has(toks[j].lower)) return null;
+  if (j + 1 < k && j >= lo && toks[j].word && L.breakers.has(toks[j].lower) && !L.subordinators.has(toks[j].lower)) return null;
   if (j + 1 >= k || !isNameWord(toks[k - 1])) {
     if (k - 1 >= lo && L.pronouns.has(toks[k - 1].lower)) return nameOf(toks, k - 1, k, sentenceStart);
     return null;
