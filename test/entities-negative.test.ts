@@ -17,6 +17,8 @@ const NOT_ENTITIES: Array<{ text: string; word: string }> = [
   { text: 'According to the report, growth slowed.', word: 'According' },
   { text: 'Despite the rain, the match went ahead.', word: 'Despite' },
   { text: 'Today the council will vote.', word: 'Today' },
+  { text: 'Reactions to the March 7 launch were muted.', word: 'March' },
+  { text: 'Talks resume on May 5 in the capital.', word: 'May' },
 ];
 
 describe('entity stage: not entities', () => {

@@ -216,6 +216,7 @@ export function gazetteer(): Gazetteer {
     else if (!PROPER_TAG.test(ts) && !w.includes(' ')) common.add(w);
   }
   for (const w of wordSet('stopwords_en.txt')) common.add(w);
+  for (const w of wordSet('calendar_words.txt')) addTag(w, 'date');
 
   built = {
     tags,

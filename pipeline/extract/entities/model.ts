@@ -132,7 +132,8 @@ export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocConte
   const f: string[] = [
     'b',
     cp + 'b',
-    'w=' + w,
+    // Word identity only for ordinary words: names are learned from cues, not memorized.
+    g.common.has(w) || g.notName.has(w) ? 'w=' + w : 'w=?',
     cp + 'sh=' + sh,
     's3=' + w.slice(-3),
     'pw=' + (p ? p.lower : '<s>'),

@@ -149,8 +149,8 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
     const words = key.split(' ');
     if (type !== 'LOCATION' && sp.t1 - sp.t0 > 1 && PLACE_HEAD.test(words[0]) && words[1] === 'of') type = 'LOCATION';
     else if (placeListBefore(toks, sp.t1)) type = 'LOCATION';
-    else if (type !== 'ORGANIZATION' && words.length > 1 && wordSet('org_heads.txt').has(words[words.length - 1])) {
-      // "Spanish Football Federation": the last word names an organization.
+    else if (type !== 'ORGANIZATION' && words.length > 1 && words.some((w, i) => wordSet('org_heads.txt').has(w) && (i === words.length - 1 || words[i + 1] === 'of'))) {
+      // "Spanish Football Federation", "Russian Ministry of Labor": the head word names an organization.
       type = 'ORGANIZATION';
     } else if (type !== 'MISC' && words.length > 1 && g.miscKeyword.has(words[words.length - 1])) {
       // "Vietnam War", "Clean Air Act": wars, laws and competitions.
