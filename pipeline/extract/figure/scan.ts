@@ -468,7 +468,9 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   let valueMax: number | null = null;
   RANGE_SEP.lastIndex = end;
   const rs = RANGE_SEP.exec(text);
-  if (rs && rangeMode !== 'fromChange' && (rs[1]?.toLowerCase() !== 'and' || rangeMode === 'between') && (rs[1]?.toLowerCase() !== 'or' || true)) {
+  // "rose 5% to 7%", "up 23,600 to 27,700": a change between two figures, not a range.
+  const changeTo = rs?.[1]?.toLowerCase() === 'to' && !!pw && lex.changeVerbs.has(pw.word);
+  if (rs && rangeMode !== 'fromChange' && !changeTo && (rs[1]?.toLowerCase() !== 'and' || rangeMode === 'between')) {
     let q = RANGE_SEP.lastIndex;
     const cur2 = iso ? /^(?:[$€£¥]|[A-Z]{1,3}\$)/.exec(text.slice(q, q + 4)) : null;
     if (cur2) q += cur2[0].length;
@@ -485,6 +487,8 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
       const score = hyphen && c.plainInt && c2.plainInt && c.value < 100 && c2.value < 100 &&
         (c2.value <= c.value || isScore(lex, text, start, c2.end, sent) || (near.match(/\d[ \u00a0]?-[ \u00a0]?\d/g)?.length ?? 0) > 1 || (text[c.start - 1] === '(' && text[c2.end] === ')'));
       if (score) return { skipTo: c2.end };
+      // "voted 272-219": a tally, not a range.
+      if (hyphen && c.plainInt && c2.plainInt && c2.value <= c.value && !iso) return { skipTo: c2.end };
       const lower = rs[1]?.toLowerCase();
       if (hi > lo && !(lower === 'or' && !/^(one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/i.test(text.slice(c.start, c.end)))) {
         value = lo;
@@ -546,6 +550,11 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     kind = 'fraction';
     rule = 'fraction';
     objectDirect = false;
+  }
+  // "aged 18 or over", "aged between 18 and 34", "by the age of 40": ages in years.
+  if (kind === 'count' && !iso && /(?:^|[^\p{L}])(?:aged|ages?[ \u00a0]+of)[ \u00a0]+(?:between[ \u00a0]+)?$/iu.test(text.slice(Math.max(sent.start, c.start - 20), c.start)) && c.value < 130) {
+    kind = 'duration'; unit = 'year'; rule = 'age.aged';
+    if (rangeMode === 'between' && pw) start = Math.min(start, pw.start);
   }
   // A range with the unit on both ends: "20% and 30%", "3 km to 5 km".
   if (valueMax === null && end > c.end && (kind === 'percent' || rule === 'measure' || rule === 'duration' || rule === 'money.suffix') && rangeMode !== 'fromChange') {
