@@ -114,13 +114,9 @@ export function findRoles(doc: Doc, sentences: Sentence[], typed: Typed[], g: Ga
       // No dangling preposition or article at the end of the evidence.
       while (end - 1 > head && (PREPS.has(toks[end - 1].lower) || ARTICLE.has(toks[end - 1].lower))) end--;
       if (head >= 0 && end > r0) {
-        const roleEnd = cut > r0 ? cut : head + 1;
-        // Role: from the first word to its head noun (or to the preposition before the organization).
-        let re = roleEnd;
-        if (cut < 0) {
-          // Keep complements like "on Russian policy" only when an organization closes the phrase.
-          re = head + 1;
-        }
+        // Role: from the first word to its head noun, or, when an organization closes the
+        // phrase, to the preposition before it (keeping complements like "on Russian policy").
+        const re = cut > r0 ? cut : head + 1;
         const role = doc.text.slice(toks[r0].start, toks[re - 1].end);
         const last = toks[end - 1];
         out.push({ start: p.start, end: last.end, personKey: p.key, role, organizationKey: orgKey ?? leadOrg, rule: 'role-appositive' });
