@@ -49,6 +49,7 @@ const NONE: string[] = [
   'He lives at 10 Downing Street with his family.',
   'We are four times more crowded than France.',
   'It was a three-party race.',
+  'On Monday, MPs voted 272-219 in favour of the Bill.',
 ];
 
 const NOT: Array<{ text: string; not: string[] }> = [

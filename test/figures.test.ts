@@ -67,6 +67,9 @@ const CASES: Case[] = [
   { text: 'They work on gruelling 10-year contracts.', span: '10-year', kind: 'duration', value: 10, unit: 'year', object: 'contracts' },
   { text: 'He was sentenced to 15 years in prison.', span: '15 years', kind: 'duration', value: 15, unit: 'year' },
   { text: 'The talks lasted three hours.', span: 'three hours', kind: 'duration', value: 3, unit: 'hour' },
+  { text: 'Adults aged 18 or over were polled.', span: '18 or over', kind: 'duration', value: 18, unit: 'year', qualifier: 'at_least' },
+  { text: 'Jobs were up 23,600 to 27,700 last year.', span: '27,700', kind: 'count', value: 27700 },
+  { text: 'Profits rose from 5% to 7% in May.', span: '5%', kind: 'percent', value: 5, unit: 'percent' },
   // measures
   { text: 'The pipeline runs 300 km under the sea.', span: '300 km', kind: 'measure', value: 300, unit: 'kilometer' },
   { text: 'Troops advanced 5 miles overnight.', span: '5 miles', kind: 'measure', value: 5, unit: 'mile' },
