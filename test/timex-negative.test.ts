@@ -32,6 +32,9 @@ describe('things that are not temporal expressions', () => {
     'The film High Noon was shown.',
     'Prices fall when supply rises.',
     'August Strindberg wrote plays.',
+    'Prices may 5 times exceed costs.',
+    'They march 20 miles to the border.',
+    'The home side won 3:2 in extra time.',
   ];
   it.each(none)('%s', (text) => {
     expect(texts(text)).toEqual([]);

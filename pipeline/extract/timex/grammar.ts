@@ -278,7 +278,18 @@ function nextWord(s: string, end: number): string {
 const HOLIDAY_GATE = new RegExp(Object.keys(LEX.holidays).map((h) => h.split(' ')[0].replace(/['’]s$/, '')).join('|'), 'i');
 
 // Month names start with a capital (or are all caps); "may" and "march" in lower case are words.
-const MONTH_GATE = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
+const MONTH_GATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/**
+ * A month name in lower case is accepted only with a day or a year beside it and
+ * when it is no everyday word ("may", "march"), or when `strong` (a year or an ordinal day) says so.
+ */
+function monthOk(mon: string | undefined, strong: boolean): boolean {
+  if (isCap(mon)) return true;
+  const k = lc(mon).replace(/\.$/, '');
+  if (k.length < 4 && !/\.$/.test(mon ?? '')) return false; // bare "jan", "dec" in lower case
+  return strong || !LEX.ambiguousMonths.includes(k);
+}
 const REF_GATE = new RegExp(Object.keys(REFS).map((w) => w.split(' ').pop()).join('|'), 'i');
 
 // ---------------------------------------------------------------------------
@@ -287,29 +298,29 @@ const REF_GATE = new RegExp(Object.keys(REFS).map((w) => w.split(' ').pop()).joi
 export const RULES: Rule[] = [
   {
     name: 'time_clock',
-    gate: /\d\s*(?:[ap]\.?m|o'clock|in\s+the)|\d[:.][0-5]\d\s/i,
-    re: rx(`(?:(?<mod>about|around|approximately|roughly|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<h>[012]?\\d)(?:[:.](?<min>[0-5]\\d))?\\s*(?:(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<oc>o'clock)|in\\s+the\\s+(?<pd>morning|afternoon|evening))(?:\\s+(?<tz>${TZ}))?(?:,?\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?|(?<h2>[012]?\\d)[:.](?<min2>[0-5]\\d)\\s+(?<tz2>${TZ})(?:,?\\s+(?:on\\s+)?(?<anchor2>${WEEKDAY}|today|yesterday|tomorrow))?`),
+    gate: /\d\s*(?:[ap]\.?m|o'clock|in\s+the)|\d[:.][0-5]\d(?!\d)/i,
+    re: rx(`(?:(?<pre>${WEEKDAY}|today|tonight|yesterday|tomorrow)(?:\\s+at|,)?\\s+)?(?:(?<mod>about|around|approximately|roughly|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<h>[012]?\\d)(?:[:.](?<min>[0-5]\\d))?\\s*(?:(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<oc>o'clock)|in\\s+the\\s+(?<pd>morning|afternoon|evening))(?:\\s+(?<tz>${TZ}))?(?:,?\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?|(?<h2>[012]?\\d)[:.](?<min2>[0-5]\\d)\\s+(?<tz2>${TZ})(?:,?\\s+(?:on\\s+)?(?<anchor2>${WEEKDAY}|today|yesterday|tomorrow))?|(?<=\\b(?:at|from|until|till|by|before|after)\\s)(?<h3>[01]?\\d|2[0-4])[:](?<min3>[0-5]\\d)(?!\\s*(?:[ap]\\.?m|%|-\\d))`),
     check: (g, m, s) => {
       if (g.ap && /^(am|pm)$/i.test(g.ap) && g.ap !== g.ap.toLowerCase() && g.ap !== g.ap.toUpperCase()) return false;
       if (g.ap && /^am$/.test(g.ap) && !g.min) return /\d\s*am/.test(m[0]) && !/^\s*[A-Z]/.test(s.slice(m.index + m[0].length));
       const anchor = g.anchor ?? g.anchor2;
-      return !anchor || !/^[a-z]/.test(anchor) || !LEX.weekdays[lc(anchor)];
+      return !anchor || !/^[a-z]/.test(anchor) || !LEX.months[lc(anchor).split(/\s/)[0].replace(/\.$/, '')] || monthOk(anchor.split(/\s/)[0], false);
     },
     norm: (g, ctx) => {
-      const h = +(g.h ?? g.h2 ?? 0);
-      const min = +(g.min ?? g.min2 ?? 0);
+      const h = +(g.h ?? g.h2 ?? g.h3 ?? 0);
+      const min = +(g.min ?? g.min2 ?? g.min3 ?? 0);
       let ap = g.ap ?? '';
       if (g.pd) ap = lc(g.pd) === 'morning' ? 'am' : 'pm';
       const t = hhmm(h, min, ap);
       if (!t) return null;
-      return { type: 'TIME', value: `${anchorDate(g.anchor ?? g.anchor2, ctx)}T${t}` };
+      return { type: 'TIME', value: `${anchorDate(g.anchor ?? g.anchor2 ?? g.pre, ctx)}T${t}` };
     },
   },
   {
     name: 'time_named',
     gate: /noon|midnight|midday/i,
     re: rx(`(?:(?<mod>about|around|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?`),
-    check: (g, m, s) => (!g.anchor || !LEX.weekdays[lc(g.anchor)] || isCap(g.anchor)) && !/^high$/i.test(prevWord(s, m.index)),
+    check: (g, m, s) => !/^high$/i.test(prevWord(s, m.index)),
     norm: (g, ctx) => {
       const w = lc(g.w);
       return { type: 'TIME', value: `${anchorDate(g.anchor, ctx)}T${w === 'midnight' ? '24:00' : '12:00'}` };
@@ -319,7 +330,7 @@ export const RULES: Rule[] = [
     name: 'date_mdy',
     gate: MONTH_GATE,
     re: rx(`(?:(?<wd>${WEEKDAY}),?\\s+)?(?<mon>${MONTH})\\s+(?<day>${DAYNUM})(?:,?\\s+(?<year>${YEAR}|\\d{4}))?(?!\\s*[,.]?\\d)`),
-    check: (g) => isCap(g.mon) && (!g.wd || isCap(g.wd)),
+    check: (g) => monthOk(g.mon, !!g.year || /\D$/.test(g.day!)),
     norm: (g, ctx) => {
       const m = month(g.mon!), d = parseInt(g.day!, 10);
       const y = g.year ? +g.year : ctx.dct ? yearFor(ctx.dct, m, ctx, d) : null;
@@ -333,7 +344,7 @@ export const RULES: Rule[] = [
     name: 'date_dmy',
     gate: MONTH_GATE,
     re: rx(`(?:(?<wd>${WEEKDAY}),?\\s+)?(?:the\\s+(?=\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s))?(?<day>${DAYNUM})\\s+(?:of\\s+)?(?<mon>${MONTH})(?:,?\\s+(?<year>\\d{4}))?`),
-    check: (g) => isCap(g.mon) && (!g.wd || isCap(g.wd)),
+    check: (g) => monthOk(g.mon, !!g.year || /\D$/.test(g.day!)),
     norm: (g, ctx) => {
       const m = month(g.mon!), d = parseInt(g.day!, 10);
       const y = g.year ? +g.year : ctx.dct ? yearFor(ctx.dct, m, ctx, d) : null;
@@ -357,7 +368,7 @@ export const RULES: Rule[] = [
     name: 'date_month_year',
     gate: MONTH_GATE,
     re: rx(`(?:(?<edge>${EDGE})[\\s-]+)?(?<mon>${MONTH})(?:\\s+of|,)?\\s+(?<year>${YEAR})`),
-    check: (g) => isCap(g.mon),
+    check: (g) => monthOk(g.mon, true),
     norm: (g, ctx) => {
       ctx.state.lastYear = +g.year!;
       return { type: 'DATE', value: fmtMonth(+g.year!, month(g.mon!)) };
@@ -614,7 +625,6 @@ export const RULES: Rule[] = [
     gate: /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i,
     re: rx(`(?:(?<edge>early|late|mid)\\s+)?(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|each|every|the\\s+previous|the\\s+following)\\s+)?(?<wd>${WEEKDAY})(?<pl>s)?(?:(?:\\s+|-)(?<pod>${POD})(?<pl2>s)?)?`),
     check: (g, m, s) => {
-      if (!isCap(g.wd)) return false;
       // "the Sunday Times", "Sunday Telegraph": a title, not a day
       const nw = nextWord(s, m.index + m[0].length);
       return !(/^[A-Z][a-z]/.test(nw) && !/^\s*,/.test(s.slice(m.index + m[0].length)) && !LEX.months[lc(nw).replace(/\.$/, '')] && !/^(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At)$/.test(nw));
