@@ -64,7 +64,8 @@ export class DuckDbWriter {
   ) {}
 
   static async open(path: string): Promise<DuckDbWriter> {
-    const instance = await DuckDBInstance.create(path, { threads: '2' });
+    // A bounded memory budget: DuckDB spills to disk beyond it, so big corpora fit in RAM.
+    const instance = await DuckDBInstance.create(path, { threads: '2', memory_limit: '256MB' });
     const conn = await instance.connect();
     const w = new DuckDbWriter(instance, conn);
     for (const t of TABLES as readonly TableDef[]) {
