@@ -18,6 +18,8 @@ const NOTHING: Array<{ name: string; text: string }> = [
   { name: 'a handle in quotes', text: 'The account "@cityhall" posted the notice.' },
   { name: 'empty quotes', text: 'The form had a blank "" where the name should go.' },
   { name: 'inch marks', text: 'The screen measures 15" across and weighs little.' },
+  { name: 'a noun that looks like a cue verb', text: 'The law requires a yearly report by "an independent reviewer".' },
+  { name: 'a prepositional phrase before a cue is no report', text: 'On the budget, Ruiz said nothing at all.' },
   { name: 'plain narration', text: 'The committee met on Tuesday and adjourned without a vote.' },
 ];
 

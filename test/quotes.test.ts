@@ -49,9 +49,15 @@ const CASES: Case[] = [
   // pronoun speakers
   { name: 'pronoun resolved to the last named speaker', text: '“We will not sign it,” said Tom Becker.\n\n“The deal is bad for workers,” he added.', quote: '“The deal is bad for workers,”', at: 41, kind: 'direct', speaker: 'Tom Becker', speakerAt: 28, cue: 'added' },
   { name: 'pronoun after an indirect attribution', text: 'The economy will slow, says Maria Chen, an economist.\n\nTrade is weak, she says: “Orders have fallen for months.”', quote: '“Orders have fallen for months.”', at: 80, kind: 'direct', speaker: 'Maria Chen', speakerAt: 28, cue: 'says' },
+  { name: 'pronoun after a participle cue', text: 'Back in 1999, Mr. Trump praised the plan, telling CNBC: “I wish I could do it.”', quote: '“I wish I could do it.”', at: 56, kind: 'direct', speaker: 'Trump', speakerAt: 18, cue: 'telling' },
+  { name: 'subject of the nearest clause for a participle', text: 'The rally stopped when protesters in the back interrupted, shouting “we will not leave!”', quote: '“we will not leave!”', at: 68, kind: 'direct', speaker: 'protesters', speakerAt: 23, cue: 'shouting' },
+  { name: 'conjunction is no part of the speaker', text: 'But Labour officials say: “The plan is sound.”', quote: '“The plan is sound.”', at: 26, kind: 'direct', speaker: 'Labour officials', speakerAt: 4, cue: 'say' },
+  { name: 'dateline before the subject', text: 'LONDON, May 2 (AP) — The health minister spoke briefly, saying: “Beds are short.”', quote: '“Beds are short.”', at: 64, kind: 'direct', speaker: 'The health minister', speakerAt: 21, cue: 'saying' },
   // indirect speech
   { name: 'indirect, cue after', text: 'The economy will slow next year, says Maria Chen, an economist at a Paris bank.', quote: 'The economy will slow next year', at: 0, kind: 'indirect', speaker: 'Maria Chen', speakerAt: 38, cue: 'says' },
   { name: 'indirect, said that', text: 'Ruiz said that the talks would resume in May.', quote: 'that the talks would resume in May', at: 10, kind: 'indirect', speaker: 'Ruiz', speakerAt: 0, cue: 'said' },
+  { name: 'indirect, and said', text: 'The senator met voters and said the tax would be cut next year.', quote: 'the tax would be cut next year', at: 32, kind: 'indirect', speaker: 'The senator', speakerAt: 0, cue: 'said' },
+  { name: 'indirect, according to at the end', text: 'Turnout fell to 40 percent, according to a count by the Electoral Commission.', quote: 'Turnout fell to 40 percent', at: 0, kind: 'indirect', speaker: 'Electoral Commission', speakerAt: 56, cue: 'according to' },
   { name: 'indirect, according to', text: 'According to the health ministry, 40 people were hurt in the blast.', quote: '40 people were hurt in the blast', at: 34, kind: 'indirect', speaker: 'the health ministry', speakerAt: 13, cue: 'According to' },
 ];
 
@@ -99,6 +105,18 @@ describe('quote stage: speakers from entity mentions', () => {
     expect(q.kind).toBe('partial');
     expect(q.speakerKey).toBe('ORGANIZATION:xinhua');
     expect(q.speakerText).toBe('Xinhua news agency');
+  });
+
+  it('gives a quote without a cue to the person the sentence before is about', () => {
+    const text = 'Ana Ruiz spoke to reporters outside the court on Monday. “We will appeal the ruling.”';
+    const prior = emptyAnnotations();
+    prior.mentions = [{ start: 0, end: 8, entityKey: 'PERSON:ana-ruiz', form: 'name', rule: 'test' }];
+    prior.entities = [{ entityKey: 'PERSON:ana-ruiz', name: 'Ana Ruiz', type: 'PERSON', subtype: null, countryCode: null, aliases: [] }];
+    const [q] = quoteStage.run(docFromText(text), prior).quotes;
+    expect(text.slice(q.start, q.end)).toBe('“We will appeal the ruling.”');
+    expect(q.kind).toBe('direct');
+    expect(q.speakerKey).toBe('PERSON:ana-ruiz');
+    expect(q.speakerSpan).toEqual({ start: 0, end: 8 });
   });
 
   it('resolves he/she to the last person mention when no speaker came before', () => {

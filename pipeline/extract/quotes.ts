@@ -374,6 +374,8 @@ class QuoteFinder {
       // ("..., according to early results of exit polls conducted for ...": all of it is the source.)
       const restOK = found.cue.phrase || rest.length === 0 || rest[0].text === ',' || rest[0].text === ':' || (rest.length <= 5 && rest.every((t) => t.word));
       if (!restOK) continue;
+      // "On Mrs Howard's role, Dr Fox said: ..." — a phrase, not a reported clause.
+      if (L.openers.has(toks[0].lower) && !toks.slice(1, c).some((t) => t.text === ',')) continue;
       emit(0, c, found, 'cue-after');
       return;
     }

@@ -53,6 +53,7 @@ interface Lexicon {
   leadIns: string[];
   notClauseStart: string[];
   subordinators: string[];
+  irregularPast: string[];
 }
 
 export interface Lex {
@@ -77,6 +78,7 @@ export interface Lex {
   leadIns: Set<string>;
   notClauseStart: Set<string>;
   subordinators: Set<string>;
+  irregularPast: Set<string>;
 }
 
 let lexCache: Lex | null = null;
@@ -117,6 +119,7 @@ export function lex(): Lex {
     leadIns: new Set(j.leadIns),
     notClauseStart: new Set(j.notClauseStart),
     subordinators: new Set(j.subordinators),
+    irregularPast: new Set(j.irregularPast),
     notNames: new Set([...j.notNames, ...wordList('stopwords_en.txt')].map((t) => t.toLowerCase())),
   };
   return lexCache;
@@ -193,6 +196,8 @@ function nameOf(toks: Tok[], a: number, b: number, sentenceStart: number): Speak
   }
   // A possessive owner inside the run ("Breitbart’s Joel Pollak") is not the speaker.
   for (let k = e - 2; k >= s; k--) if (isPossessive(toks[k])) { s = k + 1; break; }
+  // A capitalized article opening the run ("The Commerce Department") is no name word.
+  if (s < e - 1 && L.determiners.has(toks[s].lower)) s++;
   // Leading title words ("Kremlin spokesman", "President", "Sen.") are not the name;
   // a run that is nothing but titles and owners keeps its words.
   const isTitle = (t: Tok) => L.titles.has(t.lower) || L.titles.has(t.lower.replace(/\.$/, ''));
@@ -363,11 +368,12 @@ export function clauseSubject(toks: Tok[], from: number, hi: number, sentenceSta
       i++;
       continue;
     }
-    if (L.breakers.has(t.lower) || L.verbs.has(t.lower) || /ed$/.test(t.lower) || (/s$/.test(t.lower) && (lowers > 0 || isNameWord(toks[i - 1] ?? t)))) break;
+    if (L.breakers.has(t.lower) || L.verbs.has(t.lower) || L.irregularPast.has(t.lower) || /ed$/.test(t.lower) || (/s$/.test(t.lower) && (lowers > 0 || isNameWord(toks[i - 1] ?? t)))) break;
     if (++lowers > 2) break;
     i++;
   }
-  if (i === a || !toks.slice(a, i).some(isNameWord)) return null;
+  // "protesters", "the senator": a subject without a name is still a speaker phrase.
+  if (i === a || (i - a === 1 && L.determiners.has(toks[a].lower))) return null;
   return nameOf(toks, a, i, sentenceStart);
 }
 
