@@ -21,6 +21,10 @@ const NONE: Array<{ name: string; text: string; ents: Ent[]; txs?: Tx[] }> = [
   { name: 'a plea in court is no request', text: 'The insurance bosses pleaded guilty.', ents: [] },
   { name: 'creating jobs is no founding', text: 'The US created fewer jobs than expected in January.', ents: [['The US', 'COUNTRY:USA']] },
   { name: 'imposing standards is no sanction', text: 'The European Union imposed new accounting standards.', ents: [['European Union', 'ORGANIZATION:eu']] },
+  { name: 'markets rallying is no protest', text: 'Shares rallied strongly on Monday.', ents: [] },
+  { name: 'a campaign rally is no protest', text: 'Trump held a rally in Miami on Friday.', ents: [['Trump', 'PERSON:donald-trump'], ['Miami', 'LOCATION:miami']] },
+  { name: '"demonstrated that" is no protest', text: 'The four candidates demonstrated that experience helps.', ents: [] },
+  { name: 'dispatching a person to counseling is no mobilization', text: 'He was dispatching me to psychological counseling.', ents: [] },
   { name: 'no lexicon word at all', text: 'The weather in Moscow was cold and grey.', ents: [['Moscow', 'LOCATION:moscow']] },
 ];
 

@@ -174,6 +174,28 @@ const CASES: Case[] = [
     trigger: 'met',
     expect: { category: 'NONE' },
   },
+  {
+    name: 'getting fired is a dismissal, not an assault',
+    text: 'Carly Fiorina got fired from her company in 2005.',
+    ents: [['Carly Fiorina', 'PERSON:carly-fiorina']],
+    txs: [['2005', '2005-01-01', '2005-12-31', 'year']],
+    trigger: 'fired',
+    expect: { category: 'OTHER', target: 'PERSON:carly-fiorina', date: '2005-01-01' },
+  },
+  {
+    name: '"won by a margin" is active: the subject won',
+    text: 'Trump won by a wide margin in New Hampshire.',
+    ents: [['Trump', 'PERSON:donald-trump'], ['New Hampshire', 'LOCATION:new-hampshire']],
+    trigger: 'won',
+    expect: { span: 'Trump won by a wide margin in New Hampshire', category: 'OTHER', actor: 'PERSON:donald-trump', location: 'LOCATION:new-hampshire' },
+  },
+  {
+    name: 'reduced relative with by-agent after a noun',
+    text: 'The missiles fired by North Korea landed in the sea.',
+    ents: [['North Korea', 'COUNTRY:PRK']],
+    trigger: 'fired',
+    expect: { span: 'The missiles fired by North Korea', category: 'MOBILIZE', actor: 'COUNTRY:PRK' },
+  },
 ];
 
 describe('events: patterns', () => {

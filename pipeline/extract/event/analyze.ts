@@ -227,7 +227,8 @@ function isPlace(ctx: DocContext, m: MentionHit): boolean {
 
 // ---------------------------------------------------------------- categories
 
-function altMatches(alt: Alt, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean): boolean {
+function altMatches(alt: Alt, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean, next: string): boolean {
+  if (alt.next && !alt.next.includes(next)) return false;
   if (alt.obj && !(obj && alt.obj.includes(obj))) return false;
   if (alt.objNot && !(obj && !alt.objNot.includes(obj))) return false;
   if (alt.ctx && !ctxWords.some((w) => alt.ctx!.includes(w))) return false;
@@ -237,8 +238,8 @@ function altMatches(alt: Alt, obj: string | null, ctxWords: string[], hasTarget:
   return true;
 }
 
-function categoryOf(entry: TriggerEntry, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean): string | null {
-  for (const alt of entry.alt) if (altMatches(alt, obj, ctxWords, hasTarget, patientType, hasObj)) return alt.cat;
+function categoryOf(entry: TriggerEntry, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean, next = ''): string | null {
+  for (const alt of entry.alt) if (altMatches(alt, obj, ctxWords, hasTarget, patientType, hasObj, next)) return alt.cat;
   return entry.category;
 }
 
@@ -413,7 +414,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   const form = verbForm(t);
   const g = verbGroupStart(toks, k, cs);
   const group = toks.slice(g, k);
-  const auxLemmas = group.filter((x) => x.pos === 'AUX').map((x) => x.lemma);
+  const auxLemmas = group.filter((x) => x.pos === 'AUX' || x.lemma === 'get').map((x) => x.lemma);
   const prev = toks[k - 1];
   if (prev && prev.pos === 'DET') return null; // "the deployed troops": adjectival
   if (group.some((x) => lex.cues.generic.has(x.lower))) return null; // habitual: "has always stood"
@@ -441,7 +442,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   const closingComma = toks.slice(k + 1, ce + 1).some((x) => x.value === ',');
   // Headlines drop the auxiliary: "Japanese mogul arrested" is passive.
   const reducedRel = noAux && form === 'past' && !obj && prev && (
-    (prev.value === ',' && closingComma) || nxt?.lower === 'by' || (sent.headline && isNpTok(prev))
+    (prev.value === ',' && closingComma) || (nxt?.lower === 'by' && prev.pos === 'NOUN') || (sent.headline && isNpTok(prev))
   );
 
   // Finite clause check: present simple is generic, bare -ing forms are participles.
@@ -548,7 +549,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   } else {
     if (entry.light && entry.category === null) return null;
     // Location before target so that places are not taken as targets.
-    category = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj);
+    category = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj, toks[trigEnd + 1]?.lower ?? '');
     action = [entry.key, ...objWords].join(' ');
     if (nounEntry && nounAt >= 0) {
       const nctx = toks.slice(Math.max(0, nounAt - 3), nounAt).map((x) => x.lower);
@@ -575,7 +576,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   fillFromPreps(ctx, sent, category, pps, args, lex.cues.targetPreps);
   // Re-check weapon firing once the places are known (fire at a target vs. into the sea).
   if (!entry.light || !nounEntry) {
-    const recat = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj);
+    const recat = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj, toks[trigEnd + 1]?.lower ?? '');
     if (recat && recat !== category && !(nounEntry && consumed.has(nounAt))) category = recat;
   }
   findLocationInClause(ctx, sent, k, args);

@@ -117,7 +117,9 @@ export function verbGroupStart(toks: Tok[], k: number, min: number): number {
   let g = k;
   while (g - 1 >= min) {
     const t = toks[g - 1];
-    if (t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s')) g--;
+    // "got fired": the passive "get" is tagged as a verb.
+    const getPassive = t.lemma === 'get' && g === k && /(ed|en|t)$/.test(toks[k].lower);
+    if (t.pos === 'AUX' || t.pos === 'ADV' || getPassive || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s')) g--;
     else break;
   }
   return g;

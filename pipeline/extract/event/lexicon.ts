@@ -7,6 +7,7 @@ export interface Alt {
   obj?: string[];
   objNot?: string[];
   ctx?: string[];
+  next?: string[];
   noTarget?: boolean;
   patient?: string;
   hasObj?: boolean;
