@@ -796,6 +796,8 @@ export const RULES: Rule[] = [
         if (n >= 1600 && n <= 2100 && !/^years$/.test(unit)) return false;
       }
       if (/^seconds?$/.test(unit) && (num === 'a' || num === 'an' || !g.num)) return false;
+      // a capitalised unit inside mixed-case text starts a name or heading ("May 24 Second Test")
+      if (/^[A-Z][a-z]/.test(g.unit!)) return false;
       if (/^quarters?$/.test(unit) && !/^(?:the|its|their)$/.test(lc(g.det)) && /^(?:a|an|one)$/.test(num)) return false;
       // "an hour's drive" fine; "a day care" / "one day" idioms are not filtered (rare).
       if (!g.num && g.vague && /^(?:some)$/.test(lc(g.vague)) && /^(?:day|time)$/.test(unit)) return false;
@@ -828,7 +830,7 @@ export const RULES: Rule[] = [
       const gi = m.indices?.groups ?? {};
       let from: number | undefined;
       const adjectival = !!g.num && (/-$/.test(ctx.sentence.slice(gi.num![1], gi.unit![0])) || (!plural && n !== 1 && n !== null));
-      if (adjectival && !g.rel && gi.num) from = gi.num[0] - m.index;
+      if (adjectival && gi.num) from = gi.num[0] - m.index;
       else if (g.mod && gi.det && /^(?:over|under|only|just|another)$/i.test(lc(g.mod)) && /^(?:the|its|their|this|that|these|those)$/.test(det)) from = gi.det[0] - m.index;
       else if (gi.mod && /^(?:over|under)$/i.test(lc(g.mod)) && g.rel) from = (gi.det ?? gi.rel)![0] - m.index;
       return { type: 'DURATION', value: duration(n, unit), from };
