@@ -50,6 +50,7 @@ const NONE: string[] = [
   'We are four times more crowded than France.',
   'It was a three-party race.',
   'On Monday, MPs voted 272-219 in favour of the Bill.',
+  'The index predicts growth a quarter in advance.',
 ];
 
 const NOT: Array<{ text: string; not: string[] }> = [

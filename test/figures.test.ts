@@ -41,6 +41,7 @@ const CASES: Case[] = [
   { text: 'Profit fell to 37 million French francs.', span: '37 million French francs', kind: 'money', value: 37e6, unit: 'FRF' },
   { text: 'The case has cost me over half a million dollars.', span: 'over half a million dollars', kind: 'money', value: 5e5, unit: 'USD', qualifier: 'more_than' },
   { text: 'Shares closed up four pence at 274.5 pence.', span: '274.5 pence', kind: 'money', value: 2.745, unit: 'GBP' },
+  { text: 'Shares in Wembley closed at 797p by mid-morning.', span: '797p', kind: 'money', value: 7.97, unit: 'GBP' },
   // counts
   { text: 'Pyongyang fired four ballistic missiles toward the Sea of Japan.', span: 'four', kind: 'count', value: 4, object: 'ballistic missiles' },
   { text: 'According to the ministry, in 2015, more than 47,000 North Koreans were working in Russia.', span: 'more than 47,000', kind: 'count', value: 47000, qualifier: 'more_than', object: 'North Koreans working in Russia', asOf: '2015' },
@@ -63,6 +64,8 @@ const CASES: Case[] = [
   { text: 'Two-thirds of the members voted against it.', span: 'Two-thirds', kind: 'fraction', value: 0.666666666667, object: 'the members' },
   { text: 'A quarter of the budget goes to defence.', span: 'A quarter', kind: 'fraction', value: 0.25, object: 'the budget' },
   { text: 'One in five homes has no internet access.', span: 'One in five', kind: 'fraction', value: 0.2, object: 'homes' },
+  { text: 'More than a third of the UK\'s private housing stock is old.', span: 'More than a third', kind: 'fraction', value: 0.333333333333, qualifier: 'more_than', object: 'the UK\'s private housing stock' },
+  { text: 'Two Chinese state-run banks failed.', span: 'Two', kind: 'count', value: 2, object: 'Chinese state-run banks' },
   // durations
   { text: 'They work on gruelling 10-year contracts.', span: '10-year', kind: 'duration', value: 10, unit: 'year', object: 'contracts' },
   { text: 'He was sentenced to 15 years in prison.', span: '15 years', kind: 'duration', value: 15, unit: 'year' },

@@ -79,9 +79,16 @@ export function nounPhraseAfter(text: string, ctxStart: number, from: number, li
   let last = -1;
   let sawNoun = false;
   let count = 0;
+  let afterHyphen = false;
   for (; i < words.length && count < MAX_TOKENS; i++, count++) {
     const p = pos[i];
     const w = words[i];
+    // The word glued after a hyphen belongs to the compound ("state-run banks").
+    if (afterHyphen) {
+      afterHyphen = false;
+      if (offs[i] === offs[i - 1] + 1 && /^[\p{L}\p{N}]/u.test(w)) { if (NOUNISH.has(p)) { sawNoun = true; last = i; } continue; }
+      break;
+    }
     if (NOUNISH.has(p)) {
       sawNoun = true;
       last = i;
@@ -93,8 +100,9 @@ export function nounPhraseAfter(text: string, ctxStart: number, from: number, li
       last = i;
       continue;
     }
-    if (p === 'PART' && w === "'s" && sawNoun) continue;
-    if (p === 'PUNCT' && w === '-' && i + 1 < words.length && offs[i] === offs[i - 1] + words[i - 1].length) continue;
+    // "the UK's private housing": a possessive opens a new phrase.
+    if (p === 'PART' && /^['’]s$/.test(w) && sawNoun) { sawNoun = false; continue; }
+    if (p === 'PUNCT' && w === '-' && i + 1 < words.length && offs[i] === offs[i - 1] + words[i - 1].length) { afterHyphen = true; continue; }
     // A participle before the head noun ("four armed men").
     if (p === 'VERB' && !sawNoun && i + 1 < words.length && NOUNISH.has(pos[i + 1]) && /(ed|ing|en)$/i.test(w)) {
       last = i;
@@ -115,7 +123,7 @@ export function nounPhraseAfter(text: string, ctxStart: number, from: number, li
   // where belongs to what is counted ("North Koreans working in Russia").
   let j = last + 1;
   if (j < words.length && pos[j] === 'AUX' && /^(are|were|is|was|been|being)$/i.test(words[j])) j++;
-  if (j + 2 < words.length && pos[j] === 'VERB' && /ing$/i.test(words[j]) && pos[j + 1] === 'ADP' && /^(in|at|on|for|from|inside|outside|across|near)$/i.test(words[j + 1])) {
+  if (j + 2 < words.length && pos[j] === 'VERB' && /ing$/i.test(words[j]) && pos[j + 1] === 'ADP' && /^(in|at|inside|outside|across|near|abroad)$/i.test(words[j + 1])) {
     let k = j + 2;
     if (k < words.length && pos[k] === 'DET') k++;
     let tail = -1;

@@ -406,7 +406,7 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   if (negative && !c.words && !c.ordinal) c = { ...c, start: p - 1, value: -c.value };
   let end = c.end;
   // Right after the number: a letter glued on means a code ("5G", "3D", "1990s").
-  if (isLetter(text[end]) && !sc.unitAt(text, end, limit)) return { skipTo: end + 1 };
+  if (isLetter(text[end]) && !sc.unitAt(text, end, limit) && !(text[end] === 'p' && !isLetter(text[end + 1]) && !c.words)) return { skipTo: end + 1 };
 
   // Left context: currency prefix, qualifier, "between"/"from".
   let start = c.start;
@@ -521,6 +521,8 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     objectDirect = false;
   } else if (!c.fraction || !c.words) {
     let u = sc.unitAt(text, end, limit);
+    // "797p", "50p": pence, written glued to the number.
+    if (!u && !c.words && text[end] === 'p' && !isLetter(text[end + 1]) && !iso) u = { end: end + 1, info: { kind: 'money', unit: 'GBP', factor: 0.01 } };
     // "20 more years", "five additional miles".
     if (!u) {
       const more = /^[ \u00a0]+(?:more|additional|extra|further)(?=[ \u00a0])/i.exec(text.slice(end, end + 12));
@@ -634,8 +636,8 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
   }
   if (kind === 'fraction' && c.words) {
     const w = text.slice(c.start, c.end).toLowerCase();
-    // "half" needs "of"/a determiner after it, or a qualifier or "by" before it.
-    if (/^(half|a half|halves)$/.test(w)) {
+    // "half", "a quarter" need "of"/a determiner after them, or a qualifier or "by" before them.
+    if (/^(half|a half|halves|an? (?:third|quarter|fifth|tenth)|one (?:third|quarter|fifth|tenth))$/.test(w)) {
       const nw = nextWord(text, end, limit);
       const okAfter = nw && /^(of|the|a|an|their|its|his|her|our|your|my|this|that|these|those|all)$/.test(nw.word);
       const okBefore = qualifier !== 'exact' || (pw && /^(by|in|than|about|nearly|almost|roughly|around)$/.test(pw.word));
