@@ -16,7 +16,7 @@ const verb = fc.constantFrom('attacked', 'attack', 'condemned', 'signed', 'deplo
 const object = fc.constantFrom('North Korea', 'the agreement', 'troops', 'missiles', 'Russia', 'the deployment of troops to Crimea', 'talks with the UN', '');
 const tail = fc.constantFrom('', ' on March 6', ' in 2014', ' in Crimea', ', Putin said', ' by the UN');
 const sentence = fc.tuple(subject, aux, verb, object, tail).map(([s, a, v, o, t]) => `${s} ${a}${v}${o ? ` ${o}` : ''}${t}.`);
-const noise = fc.string({ maxLength: 30 });
+const noise = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('“Russia attacked,” he said', 'U.S.-led strikes', 'can’t — won’t', '\u00a0attack\u200b'));
 const article = fc.array(fc.oneof(sentence, sentence, noise.map((n) => `${n}.`)), { minLength: 1, maxLength: 8 }).map((xs) => xs.join(' '));
 
 describe('events: properties', () => {

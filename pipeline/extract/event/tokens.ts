@@ -84,8 +84,9 @@ export function tokenizeSpans(text: string, spans: Array<{ start: number; end: n
     let at = joined.indexOf(v, cursor);
     if (at < 0) at = cursor;
     while (si + 1 < spans.length && at >= offsets[si + 1]) si++;
-    const local = at - offsets[si];
     const span = spans[si];
+    // A token wink normalised (not found verbatim) keeps its place but never leaves its span.
+    const local = Math.min(at - offsets[si], span.end - span.start);
     const end = Math.min(span.end, span.start + local + v.length);
     const list = out[si];
     list.push({
