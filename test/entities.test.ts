@@ -183,3 +183,18 @@ describe('entity stage: bracketed acronyms and honorifics', () => {
     expect(mentions.find((m) => m.start === 4)).toMatchObject({ text: 'Okafor', entityKey: 'PERSON:okafor' });
   });
 });
+
+describe('entity stage: people sharing a surname', () => {
+  it('links a surname to the nearest full name before it, and a given name to its only bearer', () => {
+    const text = 'Hillary Clinton spoke in Iowa. Bill Clinton joined her. Clinton said Hillary would win.';
+    const { mentions } = runEntities(text);
+    expect(mentions.find((m) => m.start === text.indexOf('Clinton said'))).toMatchObject({ entityKey: 'PERSON:bill-clinton', form: 'surname' });
+    expect(mentions.find((m) => m.start === text.indexOf('Hillary would'))).toMatchObject({ entityKey: 'PERSON:hillary-clinton', form: 'alias' });
+  });
+
+  it('links a two-word surname', () => {
+    const text = 'Rep. Debbie Wasserman Schultz agreed. Wasserman Schultz smiled.';
+    const { mentions } = runEntities(text);
+    expect(mentions.find((m) => m.start === text.lastIndexOf('Wasserman'))).toMatchObject({ text: 'Wasserman Schultz', entityKey: 'PERSON:debbie-wasserman-schultz', form: 'surname' });
+  });
+});

@@ -285,16 +285,10 @@ export function resolve(all: Typed[], sentences: Sentence[]): { mentions: Mentio
     Object.assign(t, { type: w.type, key: w.key, name: w.name, subtype: w.subtype, countryCode: w.countryCode });
   }
 
-  // Multi-word people by surname; named bodies by initials.
-  const persons = new Map<string, Typed>();
+  // Named bodies by initials.
   const orgsByInitials = new Map<string, Typed>();
   for (const t of typed) {
     const words = t.name.split(/\s+/);
-    if (t.type === 'PERSON' && words.length > 1) {
-      const last = words[words.length - 1];
-      const cur = persons.get(last);
-      if (!cur || cur.name.length < t.name.length) persons.set(last, t);
-    }
     if ((t.type === 'ORGANIZATION' || t.type === 'MISC') && words.length > 1) {
       const ini = initials(t.name);
       if (ini.length >= 2 && !orgsByInitials.has(ini)) orgsByInitials.set(ini, t);
@@ -307,14 +301,40 @@ export function resolve(all: Typed[], sentences: Sentence[]): { mentions: Mentio
     const longer = orgs.find((o) => o.key !== t.key && o.name.startsWith(t.name + ' '));
     if (longer) Object.assign(t, { key: longer.key, name: longer.name, subtype: longer.subtype, countryCode: longer.countryCode, form: 'alias', rule: t.rule + '+prefix' });
   }
+  // Full names of people, in text order, to resolve shorter references against.
+  const fullNames = typed.filter((t) => t.type === 'PERSON' && t.form === 'name' && t.name.includes(' '));
+  /** The full name a shorter reference points to: the nearest one before it, else the first after. */
+  const nearest = (t: Typed, fits: (f: Typed) => boolean): Typed | undefined => {
+    let before: Typed | undefined;
+    let after: Typed | undefined;
+    for (const f of fullNames) {
+      if (f === t || f.name === t.name || !fits(f)) continue;
+      if (f.start < t.start) before = f;
+      else if (!after) after = f;
+    }
+    return before ?? after;
+  };
   for (const t of typed) {
-    if (t.form !== 'name' || t.name.includes(' ')) continue;
-    const full = persons.get(t.text);
+    if (t.form !== 'name') continue;
+    // "Putin" or "Wasserman Schultz" after "Vladimir Putin", "Debbie Wasserman Schultz".
+    const lower = t.name.toLowerCase();
+    const typedOk = t.type === 'PERSON' || (!t.name.includes(' ') && t.type !== 'COUNTRY' && t.type !== 'GROUP' && !t.rule.includes('+lexicon') && !t.rule.includes('+demonym'));
     // A name typed otherwise joins a person only when nothing else is known of it ("Democrats" never does).
-    if (full && (t.type === 'PERSON' || (t.type !== 'COUNTRY' && t.type !== 'GROUP' && !t.rule.includes('+lexicon') && !t.rule.includes('+demonym')))) {
+    const full = typedOk ? nearest(t, (f) => f.name.toLowerCase().endsWith(' ' + lower)) : undefined;
+    if (full) {
       Object.assign(t, { type: 'PERSON', key: full.key, name: full.name, subtype: null, countryCode: null, form: 'surname', rule: t.rule + '+surname' });
       continue;
     }
+    // "Hillary" after "Hillary Clinton": a known given name that only one person of the article has.
+    if (t.type === 'PERSON' && !t.name.includes(' ') && gazetteer().first.has(lower)) {
+      const firsts = new Set(fullNames.filter((f) => f.name.split(' ')[0] === t.name).map((f) => f.key));
+      if (firsts.size === 1) {
+        const f = fullNames.find((x) => x.name.split(' ')[0] === t.name)!;
+        Object.assign(t, { key: f.key, name: f.name, form: 'alias', rule: t.rule + '+given-name' });
+        continue;
+      }
+    }
+    if (t.name.includes(' ')) continue;
     const plain = t.text.replace(/\./g, '');
     if (isAcronym(t.text) && orgsByInitials.has(plain)) {
       const full2 = orgsByInitials.get(plain)!;
