@@ -25,6 +25,8 @@ const NONE: Array<{ name: string; text: string; ents: Ent[]; txs?: Tx[] }> = [
   { name: 'a campaign rally is no protest', text: 'Trump held a rally in Miami on Friday.', ents: [['Trump', 'PERSON:donald-trump'], ['Miami', 'LOCATION:miami']] },
   { name: '"demonstrated that" is no protest', text: 'The four candidates demonstrated that experience helps.', ents: [] },
   { name: 'dispatching a person to counseling is no mobilization', text: 'He was dispatching me to psychological counseling.', ents: [] },
+  { name: 'winning a game is no event', text: 'Australia won the toss and chose to bat.', ents: [['Australia', 'COUNTRY:AUS']] },
+  { name: 'settling for second is no agreement', text: 'Bailey had to settle for second place.', ents: [] },
   { name: 'no lexicon word at all', text: 'The weather in Moscow was cold and grey.', ents: [['Moscow', 'LOCATION:moscow']] },
 ];
 

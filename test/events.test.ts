@@ -183,11 +183,19 @@ const CASES: Case[] = [
     expect: { category: 'OTHER', target: 'PERSON:carly-fiorina', date: '2005-01-01' },
   },
   {
-    name: '"won by a margin" is active: the subject won',
-    text: 'Trump won by a wide margin in New Hampshire.',
-    ents: [['Trump', 'PERSON:donald-trump'], ['New Hampshire', 'LOCATION:new-hampshire']],
+    name: 'a name then "verb by ..." is active: the subject acts',
+    text: 'Hamas attacked by surprise near Gaza City.',
+    ents: [['Hamas', 'GROUP:hamas'], ['Gaza City', 'LOCATION:gaza-city']],
+    trigger: 'attacked',
+    expect: { span: 'Hamas attacked by surprise near Gaza City', category: 'ASSAULT', actor: 'GROUP:hamas', location: 'LOCATION:gaza-city' },
+  },
+  {
+    name: 'winning an election',
+    text: 'Labour won the election in Hartlepool in 2004.',
+    ents: [['Labour', 'ORGANIZATION:labour-party'], ['Hartlepool', 'LOCATION:hartlepool']],
+    txs: [['2004', '2004-01-01', '2004-12-31', 'year']],
     trigger: 'won',
-    expect: { span: 'Trump won by a wide margin in New Hampshire', category: 'OTHER', actor: 'PERSON:donald-trump', location: 'LOCATION:new-hampshire' },
+    expect: { span: 'Labour won the election in Hartlepool in 2004', action: 'win election', category: 'OTHER', actor: 'ORGANIZATION:labour-party', location: 'LOCATION:hartlepool', date: '2004-01-01' },
   },
   {
     name: 'reduced relative with by-agent after a noun',
