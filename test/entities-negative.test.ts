@@ -68,3 +68,19 @@ describe('entity stage: spans that must be split or not made', () => {
     expect(mentions).toEqual([]);
   });
 });
+
+describe('entity stage: section headings', () => {
+  it('takes only known or body-confirmed names from a title-case heading', async () => {
+    const { docFromText } = await import('../pipeline/doc.js');
+    const { entityStage } = await import('../pipeline/extract/entities.js');
+    const body = 'Managing the Status Quo and the Cold War\n\nThe talks in Geneva went on for hours.';
+    const doc = docFromText(body);
+    const h = { start: 0, end: body.indexOf('\n') };
+    doc.sections = [{ index: 0, heading: body.slice(h.start, h.end), headingSpan: h, start: 0, end: body.length }];
+    const ann = entityStage.run(doc, { entities: [], mentions: [], roles: [], timexes: [], figures: [], quotes: [], events: [] });
+    const texts = ann.mentions.map((m) => body.slice(m.start, m.end));
+    expect(texts).toContain('Cold War');
+    expect(texts).toContain('Geneva');
+    expect(texts.some((t) => t.includes('Status') || t.includes('Managing'))).toBe(false);
+  });
+});
