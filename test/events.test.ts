@@ -190,6 +190,13 @@ const CASES: Case[] = [
     expect: { span: 'Hamas attacked by surprise near Gaza City', category: 'ASSAULT', actor: 'GROUP:hamas', location: 'LOCATION:gaza-city' },
   },
   {
+    name: 'relative pronoun subject takes its antecedent',
+    text: 'Tory leader Michael Howard, who accused Tony Blair of lying, spoke on Monday.',
+    ents: [['Michael Howard', 'PERSON:michael-howard'], ['Tony Blair', 'PERSON:tony-blair']],
+    trigger: 'accused',
+    expect: { span: 'Tory leader Michael Howard, who accused Tony Blair', category: 'ACCUSE', actor: 'PERSON:michael-howard', target: 'PERSON:tony-blair' },
+  },
+  {
     name: 'winning an election',
     text: 'Labour won the election in Hartlepool in 2004.',
     ents: [['Labour', 'ORGANIZATION:labour-party'], ['Hartlepool', 'LOCATION:hartlepool']],

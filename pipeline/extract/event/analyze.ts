@@ -493,6 +493,13 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     let c = prev.value === ',' ? k - 2 : k - 1;
     subj = c >= 0 ? npBackward(toks, c, 0) : null;
   } else if (sj >= cs) subj = npBackward(toks, sj, cs);
+  // "Michael Howard, who accused ...": the relative pronoun stands for the phrase before it.
+  if (subj && subj.a === subj.b && /^(who|which|that)$/.test(toks[subj.a].lower)) {
+    let r = subj.a - 1;
+    if (r >= 0 && toks[r].value === ',') r--;
+    const ante = r >= 0 ? npBackward(toks, r, 0) : null;
+    subj = ante && toks[ante.b].pos !== 'PRON' ? ante : null;
+  }
   if (subj) subj = dropLeadingTimex(ctx, toks, extendOverMention(ctx, toks, subj));
   const subjM = resolvePhrase(ctx, sent, subj);
   const objM = resolvePhrase(ctx, sent, obj, true);
