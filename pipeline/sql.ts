@@ -143,7 +143,8 @@ export class Session {
       `SELECT comment FROM duckdb_tables() WHERE table_name = $1 UNION ALL SELECT comment FROM duckdb_views() WHERE view_name = $1`,
       [bare],
     );
-    const rows = cols.map((c) => [String(c.column_name), String(c.data_type), c.is_nullable ? 'yes' : 'no', (c.comment as string | null) ?? null]);
+    // View columns carry no comments: an empty cell reads better than NULL there.
+    const rows = cols.map((c) => [String(c.column_name), String(c.data_type), c.is_nullable ? 'yes' : 'no', (c.comment as string | null) ?? '']);
     const head = about[0]?.comment ? `${bare}: ${about[0].comment}\n` : '';
     return head + formatTable(
       { columns: ['column', 'type', 'null', 'description'], types: ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR'], rows, truncated: false },

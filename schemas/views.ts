@@ -89,4 +89,34 @@ JOIN articles a USING (article_id)
 LEFT JOIN sentences s ON s.sentence_id = f.sentence_id
 ORDER BY f.kind, f.value DESC, f.figure_id`,
   },
+  {
+    name: 'mention_contexts',
+    grain: 'one row per mention in the body text',
+    description: 'Every mention in the text with its entity, the sentence it stands in and its article: the evidence behind the entity counts.',
+    sql: `
+SELECT e.name, e.type, m.text, m.form, s.text AS sentence, a.title AS article_title, a.published,
+       m.entity_id, m.mention_id, m.sentence_id, m.article_id, m.char_start, m.char_end
+FROM mentions m
+JOIN entities e USING (entity_id)
+JOIN articles a USING (article_id)
+JOIN sentences s ON s.sentence_id = m.sentence_id
+ORDER BY m.entity_id, a.published NULLS LAST, m.article_id, m.char_start, m.mention_id`,
+  },
+  {
+    name: 'article_summary',
+    grain: 'one row per article',
+    description: 'Each article with how much was extracted from it: sentences, distinct entities, mentions, events, quotes, figures and dates.',
+    sql: `
+SELECT a.published, a.title, a.publisher, a.word_count,
+       (SELECT count(*) FROM sentences x WHERE x.article_id = a.article_id) AS sentences,
+       (SELECT count(DISTINCT entity_id) FROM mentions x WHERE x.article_id = a.article_id) AS entities,
+       (SELECT count(*) FROM mentions x WHERE x.article_id = a.article_id) AS mentions,
+       (SELECT count(*) FROM events x WHERE x.article_id = a.article_id) AS events,
+       (SELECT count(*) FROM quotes x WHERE x.article_id = a.article_id) AS quotes,
+       (SELECT count(*) FROM figures x WHERE x.article_id = a.article_id) AS figures,
+       (SELECT count(*) FROM timexes x WHERE x.article_id = a.article_id) AS dates,
+       a.source_file, a.article_id
+FROM articles a
+ORDER BY a.published DESC NULLS LAST, a.title, a.article_id`,
+  },
 ];

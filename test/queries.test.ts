@@ -11,7 +11,7 @@ const QUERIES = join(import.meta.dirname, '..', 'queries');
 
 /** file → expected columns, in order. A new .sql file must be listed here. */
 const EXPECTED: Record<string, string[]> = {
-  'articles.sql': ['published', 'title', 'publisher', 'word_count', 'mentions', 'events', 'quotes', 'figures', 'source_file', 'article_id'],
+  'articles.sql': ['published', 'title', 'publisher', 'word_count', 'sentences', 'entities', 'mentions', 'events', 'quotes', 'figures', 'dates', 'source_file', 'article_id'],
   'top_entities.sql': ['name', 'type', 'mentions', 'articles', 'written_as', 'entity_id'],
   'people_and_roles.sql': ['name', 'mentions', 'articles', 'roles', 'organizations', 'entity_id'],
   'event_timeline.sql': ['date_start', 'date_end', 'date_precision', 'category', 'actor', 'action', 'target', 'location', 'modality', 'sentence', 'article_title', 'event_id'],
@@ -77,6 +77,17 @@ describe('queries/*.sql', () => {
     expect(pair).toBeDefined();
     expect(pair![4]).toMatch(/North Korea|Pyongyang/);
     expect(pair![4]).toMatch(/Russia|Moscow/);
+  });
+
+  it('rest on views that agree with the tables (mention_contexts, article_summary)', async () => {
+    const [{ a, b }] = await db.rows(`SELECT (SELECT count(*) FROM mention_contexts)::INT AS a,
+      (SELECT count(*) FROM mentions WHERE sentence_id IS NOT NULL)::INT AS b`);
+    expect(a).toBe(b);
+    const bad = await db.rows(`SELECT * FROM mention_contexts WHERE position(text IN sentence) = 0`);
+    expect(bad).toEqual([]);
+    const [sum] = await db.rows(`SELECT sum(mentions)::INT AS m, sum(quotes)::INT AS q, sum(sentences)::INT AS s FROM article_summary`);
+    const [tab] = await db.rows(`SELECT (SELECT count(*) FROM mentions)::INT AS m, (SELECT count(*) FROM quotes)::INT AS q, (SELECT count(*) FROM sentences)::INT AS s`);
+    expect(sum).toEqual(tab);
   });
 
   it('put dated events in date order', async () => {
