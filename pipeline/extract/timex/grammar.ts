@@ -46,6 +46,11 @@ export type Tense = 'future' | 'past' | 'none';
 
 type Groups = Record<string, string | undefined>;
 
+/** A gate that passes when the sentence contains one of `list` (any case; measured faster than lower-casing first). */
+function words(list: string[]): RegExp {
+  return new RegExp([...new Set(list)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+}
+
 export interface Rule {
   name: string;
   /** Cheap test on the sentence; the full expression runs only when it passes. */
@@ -275,10 +280,10 @@ function nextWord(s: string, end: number): string {
   return m ? m[1] : '';
 }
 
-const HOLIDAY_GATE = new RegExp(Object.keys(LEX.holidays).map((h) => h.split(' ')[0].replace(/['’]s$/, '')).join('|'), 'i');
+const HOLIDAY_GATE = words([...new Set(Object.keys(LEX.holidays).map((h) => h.split(' ')[0].replace(/['’]s$/, '')))]);
 
 // Month names start with a capital (or are all caps); "may" and "march" in lower case are words.
-const MONTH_GATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const MONTH_GATE = words(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
 /**
  * A month name in lower case is accepted only with a day or a year beside it and
@@ -290,7 +295,7 @@ function monthOk(mon: string | undefined, strong: boolean): boolean {
   if (k.length < 4 && !/\.$/.test(mon ?? '')) return false; // bare "jan", "dec" in lower case
   return strong || !LEX.ambiguousMonths.includes(k);
 }
-const REF_GATE = new RegExp(Object.keys(REFS).map((w) => w.split(' ').pop()).join('|'), 'i');
+const REF_GATE = words(Object.keys(REFS).map((w) => w.split(' ').pop()!));
 
 // ---------------------------------------------------------------------------
 // rules, in priority order for spans of equal length
@@ -318,7 +323,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'time_named',
-    gate: /noon|midnight|midday/i,
+    gate: words(['noon', 'midnight', 'midday']),
     re: rx(`(?:(?<mod>about|around|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<w>noon|midnight|midday)(?:\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?`),
     check: (g, m, s) => !/^high$/i.test(prevWord(s, m.index)),
     norm: (g, ctx) => {
@@ -441,7 +446,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'century',
-    gate: /century/i,
+    gate: words(['century']),
     re: rx(`(?:the\\s+|this\\s+|last\\s+|next\\s+)?(?:(?<edge>early|late|mid)[\\s-]+)?(?:(?<n>\\d{1,2})(?:st|nd|rd|th)|(?<w>(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))?[\\s-]*century`),
     check: (g, m) => !!(g.n || g.w || /^(?:this|last|next)\s/i.test(m[0])),
     norm: (g, ctx, m) => {
@@ -460,7 +465,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'spoken_year',
-    gate: /nineteen|thousand/i,
+    gate: words(['nineteen', 'thousand']),
     re: rx(`(?:the\\s+year\\s+)?(?:nineteen[\\s-]+(?<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-](?<o>one|two|three|four|five|six|seven|eight|nine))?|two\\s+thousand(?:\\s+and)?(?:\\s+(?<o2>one|two|three|four|five|six|seven|eight|nine|ten))?)`),
     check: (g, m) => !!g.t || /^the\s+year/i.test(m[0]) || !!g.o2,
     norm: (g) => {
@@ -470,7 +475,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'quarter',
-    gate: /quarter|half|period|Q[1-4]/i,
+    gate: words(['quarter', 'half', 'period', 'q1', 'q2', 'q3', 'q4']),
     re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?<fis>(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?![\\s-]*(?:of|century|mile|point|hour|final|finals|to)\\b|-)|(?<det3>the|its|their)\\s+(?<yr4>${YEAR})\\s+(?:fiscal\\s+)?(?<q3>quarter|period)|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`, true),
     check: (g, m, s) => {
       const ord = lc(g.ord);
@@ -591,7 +596,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'season',
-    gate: /spring|summer|fall|autumn|winter/i,
+    gate: words(['spring', 'summer', 'fall', 'autumn', 'winter']),
     re: rx(`(?:(?<edge>early|late|mid)[\\s-]+)?(?:(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+coming|the\\s+past|the)\\s+)?(?<s>${SEASON})(?<pl>s)?`),
     check: (g, m, s) => {
       if (!g.rel && !g.edge) return false;
@@ -622,7 +627,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'weekday',
-    gate: /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i,
+    gate: words(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
     re: rx(`(?:(?<edge>early|late|mid)\\s+)?(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|each|every|the\\s+previous|the\\s+following)\\s+)?(?<wd>${WEEKDAY})(?<pl>s)?(?:(?:\\s+|-)(?<pod>${POD})(?<pl2>s)?)?`),
     check: (g, m, s) => {
       // "the Sunday Times", "Sunday Telegraph": a title, not a day
@@ -640,7 +645,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'deictic_day',
-    gate: /today|tonight|yesterday|tomorrow|morning|afternoon|evening|night/i,
+    gate: words(['today', 'tonight', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night']),
     re: rx(`(?:(?<edge>early|late|mid|later|earlier)[\\s-]+)?(?:(?<pod0>${POD})\\s+)?(?<w>today|tonight|yesterday|tomorrow|the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)(?:(?:\\s+|-)(?<pod>${POD}))?|(?:(?<edge2>early|late|mid|later|earlier)[\\s-]+)?(?:(?<w2>this|last)\\s+)(?<pod2>${POD}|night)|(?<w3>overnight)`),
     check: (g, m, s) => {
       if (g.w2 && lc(g.w2) === 'last' && lc(g.pod2) !== 'night') return false;
@@ -666,7 +671,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'relative_unit',
-    gate: /week|month|year|decade|century|day|fortnight/i,
+    gate: words(['week', 'month', 'year', 'decade', 'century', 'day', 'fortnight']),
     re: rx(`(?:(?<edge>early|earlier|late|later|mid|${EDGE}|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+(?:first|second|last)\\s+half\\s+of)[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+current|the\\s+latest|the\\s+last|the\\s+same|the\\s+prior|the\\s+preceding|the\\s+full|the\\s+entire|the\\s+whole|that|the)\\s+(?<fiscal>fiscal\\s+|calendar\\s+)?(?<unit>week|month|year|decade|century|weekend|fortnight|day)(?!-)`),
     check: (g, m, s) => {
       const rel = lc(g.rel);
@@ -745,7 +750,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'ago',
-    gate: /\b(?:ago|earlier|later|before|previously|from\s+now|hence)\b/i,
+    gate: words(['ago', 'earlier', 'later', 'before', 'previously', 'from now', 'hence']),
     re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|over|some|roughly|approximately|around|only|just|barely|at\\s+least|little\\s+more\\s+than|exactly)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|before|previously|from\\s+now|hence)`, true),
     check: (g, m, s) => {
       const dir = lc(g.dir);
@@ -781,7 +786,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration',
-    gate: /year|month|week|day|decade|centur|quarter|hour|minute|second|fortnight|millenni/i,
+    gate: words(['year', 'month', 'week', 'day', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'fortnight', 'millenni']),
     re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|over|under|up\\s+to|at\\s+least|at\\s+most|some|roughly|approximately|around|only|just|another|an\\s+additional|a\\s+further|little\\s+more\\s+than|well\\s+over|exactly|the\\s+better\\s+part\\s+of)\\s+)?(?:(?<det>the|its|their|his|her|our|a|this|that|these|those)\\s+)?(?:(?<rel>past|last|next|previous|first|coming|following|final|initial|remaining|entire|full|whole|same|latest|recent|prior|preceding|other)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})(?<suffix>-old|-long)?`, true),
     check: (g, m, s) => {
       const unit = lc(g.unit);
@@ -838,7 +843,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'duration_vague',
-    gate: /(?:years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b/i,
+    gate: words(['years', 'months', 'weeks', 'days', 'decades', 'hours', 'minutes', 'centuries', 'quarters']),
     re: rx(`(?:(?<q>recent|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|past|coming)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)`),
     check: (g, m, s) => {
       if (g.q) return true;
@@ -852,7 +857,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'set',
-    gate: /daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|biannually|every|each|once|twice|times|per\b/i,
+    gate: words([...Object.keys(LEX.setAdverbs), 'every', 'each', 'once', 'twice', 'times', 'per ']),
     re: rx(`(?<adv>${Object.keys(LEX.setAdverbs).join('|')})|(?:every|each)\\s+(?:other\\s+)?(?:(?<num>${NUM})\\s+)?(?<unit>${UNIT}|${MONTH_FULL}|${SEASON}|${POD})|(?:once|twice|three\\s+times|several\\s+times)\\s+(?:a|per|every)\\s+(?<unit2>year|month|week|day|quarter|decade)|per\\s+(?<unit3>year|month|week|day|quarter|hour|annum)`),
     check: (g, m, s) => {
       if (g.adv) {
