@@ -454,8 +454,9 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     while (gi >= cs && toks[gi].pos === 'ADV') gi--;
     const gov = toks[gi];
     const govLemma = gov?.lemma ?? '';
-    if (gov && (govLemma === 'refuse' || govLemma === 'decline' || govLemma === 'reject' || govLemma === 'deny')) {
-      claimNouns(); // the REJECT event covers it
+    // "refused to sign": the REJECT event of the governor covers it.
+    if (gov && gov.pos === 'VERB' && lex.verbs.get(govLemma)?.category === 'REJECT') {
+      claimNouns();
       return null;
     }
     if (gov && lex.cues.negating.has(govLemma)) modality = 'negated';
@@ -555,7 +556,6 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     rule = `${rule}.light`;
   } else {
     if (entry.light && entry.category === null) return null;
-    // Location before target so that places are not taken as targets.
     category = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj, toks[trigEnd + 1]?.lower ?? '');
     action = [entry.key, ...objWords].join(' ');
     if (nounEntry && nounAt >= 0) {
@@ -594,7 +594,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     args.actor = null;
   }
   for (const pp of pps) if (pp.np.b > args.to && sent.inTimex[pp.np.b]) args.to = pp.np.b;
-  return makeHit(ctx, sent, k, trigEnd, category, actionKey.split(' ')[0] === actionKey ? actionKey : actionKey, action, args, modality, skipped, rule);
+  return makeHit(ctx, sent, k, trigEnd, category, actionKey, action, args, modality, skipped, rule);
 }
 
 // ---------------------------------------------------------------- nouns
