@@ -12,6 +12,7 @@ import { argValue, loadGold } from './ner-data.js';
 
 const dir = process.argv[2];
 const limit = Number(argValue('--limit', 'Infinity'));
+const skip = Number(argValue('--skip', '0'));
 const errFile = argValue('--errors');
 const LABEL: Record<EntityType, string> = { PERSON: 'PER', ORGANIZATION: 'ORG', COUNTRY: 'LOC', LOCATION: 'LOC', GROUP: 'MISC', MISC: 'MISC' };
 const types = ['PER', 'ORG', 'LOC', 'MISC'];
@@ -24,7 +25,7 @@ let untypedTp = 0;
 let predTotal = 0;
 let goldTotal = 0;
 
-for (const d of loadGold(dir, limit)) {
+for (const d of loadGold(dir, limit, skip)) {
   const parsed = parseArticle(d.text);
   const doc = toDoc(d.id, parsed);
   const off = d.text.indexOf(doc.text);

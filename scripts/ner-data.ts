@@ -15,12 +15,13 @@ export interface GoldDoc {
   entities: GoldEntity[];
 }
 
-export function loadGold(dir: string, limit = Infinity): GoldDoc[] {
+/** Documents of a folder in sorted order: `limit` of them, after skipping `skip`. */
+export function loadGold(dir: string, limit = Infinity, skip = 0): GoldDoc[] {
   const ids = readdirSync(dir)
     .filter((f) => f.endsWith('.gold.json'))
     .map((f) => f.slice(0, -'.gold.json'.length))
     .sort()
-    .slice(0, limit);
+    .slice(skip, skip + limit);
   return ids.map((id) => {
     const gold = JSON.parse(readFileSync(join(dir, id + '.gold.json'), 'utf8'));
     return { id, text: readFileSync(join(dir, id + '.txt'), 'utf8'), entities: gold.entities ?? [] };
