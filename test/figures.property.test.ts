@@ -9,7 +9,7 @@ import { emptyAnnotations } from '../pipeline/extract/index.js';
 const piece = fc.oneof(
   fc.constantFrom('more than', 'about', 'up to', 'at least', 'between', 'and', 'to', 'of', 'the', 'in', 'some', 'half', 'a dozen',
     'two-thirds', 'four', 'one', 'third-largest', 'No.', 'March', 'Kim Jong-Un', 'COVID-19', 'people', 'missiles', 'years', 'year-old',
-    'percent', '%', 'per cent', '$', '€', '£', 'US$', 'billion', 'million', 'bn', 'm', 'km', 'miles', 'tonnes', 'rubles', 'barrels',
+    'percent', '%', 'per cent', 'dozen', 'dozens', 'thousand', 'and a half', 'two and a half', 'aged', 'p', 'dlrs', '½', '1/4', 'or more', '$', '€', '£', 'US$', 'billion', 'million', 'bn', 'm', 'km', 'miles', 'tonnes', 'rubles', 'barrels',
     ',', '.', '-', '–', '(', ')', ';', '"', '\u00a0', '\n', '\n\n', '😀', 'é'),
   fc.integer({ min: 0, max: 3_000_000 }).map(String),
   fc.double({ min: 0, max: 1e6, noNaN: true }).map((d) => d.toFixed(2)),

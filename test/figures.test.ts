@@ -54,6 +54,8 @@ const CASES: Case[] = [
   { text: 'Some 20-odd boats were seen offshore.', span: 'Some 20-odd', kind: 'count', value: 20, qualifier: 'approx', object: 'boats' },
   { text: 'The country has 2 million registered voters.', span: '2 million', kind: 'count', value: 2e6, object: 'registered voters' },
   { text: 'Seven people were killed in the blast.', span: 'Seven', kind: 'count', value: 7, object: 'people' },
+  { text: 'The city has two and a half million residents.', span: 'two and a half million', kind: 'count', value: 2.5e6, object: 'residents' },
+  { text: 'They sold 3 dozen eggs.', span: '3 dozen', kind: 'count', value: 36, object: 'eggs' },
   // percents
   { text: 'Unemployment rose 12 percent last year.', span: '12 percent', kind: 'percent', value: 12, unit: 'percent' },
   { text: 'The party won 12% of the vote.', span: '12%', kind: 'percent', value: 12, unit: 'percent', object: 'the vote' },
@@ -69,6 +71,7 @@ const CASES: Case[] = [
   // durations
   { text: 'They work on gruelling 10-year contracts.', span: '10-year', kind: 'duration', value: 10, unit: 'year', object: 'contracts' },
   { text: 'He was sentenced to 15 years in prison.', span: '15 years', kind: 'duration', value: 15, unit: 'year' },
+  { text: 'He served two and a half years in prison.', span: 'two and a half years', kind: 'duration', value: 2.5, unit: 'year' },
   { text: 'The talks lasted three hours.', span: 'three hours', kind: 'duration', value: 3, unit: 'hour' },
   { text: 'Adults aged 18 or over were polled.', span: '18 or over', kind: 'duration', value: 18, unit: 'year', qualifier: 'at_least' },
   { text: 'Jobs were up 23,600 to 27,700 last year.', span: '27,700', kind: 'count', value: 27700 },

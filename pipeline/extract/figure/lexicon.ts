@@ -170,7 +170,7 @@ export function figureLexicon(): FigureLexicon {
   fractions.add('half').add('quarter').add('third').add('fifth').add('tenth');
   const scaleWords = new Map<string, number>([
     ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['mln', 1e6], ['bln', 1e9], ['tln', 1e12],
-    ['bn', 1e9], ['mn', 1e6], ['m', 1e6], ['k', 1e3], ['tn', 1e12], ['trn', 1e12], ['lakh', 1e5], ['crore', 1e7],
+    ['bn', 1e9], ['mn', 1e6], ['m', 1e6], ['k', 1e3], ['tn', 1e12], ['trn', 1e12], ['lakh', 1e5], ['crore', 1e7], ['dozen', 12], ['dozens', 12],
   ]);
 
   const qualifierOf = new Map<string, string>();

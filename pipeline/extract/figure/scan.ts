@@ -188,10 +188,7 @@ class Scanner {
             ok = !!WORD_SEP.exec(text) && /^half\b/i.test(text.slice(WORD_SEP.lastIndex, WORD_SEP.lastIndex + 5));
           }
         }
-      } else if (w === 'a' && n > 0) ok = /^and$/i.test(text.slice(runEnd, q).trim()) || true;
-      else if (lex.ordinals.has(w) && first) {
-        return { start: p, end: after, value: lex.ordinals.get(w)!, words: true, scaled: false, ambiguousM: false, ordinal: true, fraction: false, plainInt: false, hasComma: false };
-      }
+      } else if (w === 'a' && n > 0) ok = true; // "and a half"; a trailing "a" is dropped below
       if (!ok) break;
       if (w !== 'and' && w !== 'a' && w !== 'an') n++;
       runEnd = after;
@@ -205,11 +202,22 @@ class Scanner {
     const run = text.slice(p, runEnd).replace(/[ \u00a0]+(and|a|an)$/i, '').replace(/[ \u00a0]+(and|a|an)$/i, '');
     const v = wordValue(run);
     if (!v) return null;
-    const end = p + Math.min(v.len, run.length);
+    let end = p + Math.min(v.len, run.length);
     const read = text.slice(p, end).toLowerCase();
     const isFraction = /(half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)$/.test(read) && v.value < 1;
-    if (/(half|thirds?|quarters?)$/.test(read) && v.value >= 1 && !/(dozen)/.test(read)) return null; // "two and a half" handled as is by value; "three quarters" >=1 is odd
-    return { start: p, end, value: v.value, words: true, scaled: /(thousand|million|billion|trillion)$/.test(read), ambiguousM: false, ordinal: false, fraction: isFraction, plainInt: false, hasComma: false };
+    let value = v.value;
+    let scaled = /(thousand|million|billion|trillion)$/.test(read);
+    // "two and a half million": the recognizer misreads the scale after "and a half".
+    if (/and a half$/.test(read)) {
+      SCALE_SPACED.lastIndex = end;
+      const sm = SCALE_SPACED.exec(text);
+      if (sm && SCALE_SPACED.lastIndex <= limit && this.lex.scaleWords.has(sm[1].toLowerCase())) {
+        value *= this.lex.scaleWords.get(sm[1].toLowerCase())!;
+        end = SCALE_SPACED.lastIndex;
+        scaled = true;
+      }
+    }
+    return { start: p, end, value, words: true, scaled, ambiguousM: false, ordinal: false, fraction: isFraction, plainInt: false, hasComma: false };
   }
 
   currencyBefore(text: string, p: number, floor: number): { start: number; iso: string } | null {
@@ -325,6 +333,7 @@ export function scanFigures(doc: Doc, timexes: readonly TimexHit[]): FigureHit[]
         continue;
       }
       if ('skipTo' in r) { consumed = r.skipTo; re.lastIndex = r.skipTo; continue; }
+      if (!Number.isFinite(r.value) || (r.valueMax !== null && !Number.isFinite(r.valueMax))) { consumed = r.end; re.lastIndex = r.end; continue; }
       // Never overlap the previous figure (a prefix or qualifier reaching back).
       if (r.start < consumed) r.start = Math.max(consumed, r.coreStart);
       found.push(r);
