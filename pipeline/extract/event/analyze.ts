@@ -72,15 +72,26 @@ export function buildContext(doc: Doc, prior: Readonly<Annotations>, lex: EventL
 /** Cheap test, once per document: which sentences could hold a trigger at all? */
 export function candidateSentences(ctx: DocContext): SentenceSpan[] {
   const { lex, doc } = ctx;
-  const lower = doc.text.toLowerCase();
+  const text = doc.text;
+  const lower = text.toLowerCase();
   const strong: number[] = [];
   const weak: number[] = [];
   const objects: number[] = [];
-  const re = /[a-z][a-z'-]*/g;
+  const re = /[A-Za-z][A-Za-z'-]*/g;
   let m: RegExpExecArray | null;
   let prevWord = '';
-  while ((m = re.exec(lower)) !== null) {
-    const w = m[0];
+  while ((m = re.exec(text)) !== null) {
+    const w = m[0].toLowerCase();
+    // Triggers are lower-case words; a capital counts only where a sentence or headline starts
+    // or in all-capitals text ("March 7" is no march).
+    if (w !== m[0] && m[0] !== m[0].toUpperCase()) {
+      let q = m.index - 1;
+      while (q >= 0 && (text[q] === ' ' || text[q] === '\t')) q--;
+      if (q >= 0 && !/[.!?:;"“”'‘’(\n\r—–-]/.test(text[q])) {
+        prevWord = w;
+        continue;
+      }
+    }
     if (lex.forms.has(w)) strong.push(m.index);
     else if (lex.phrasalHeads.has(prevWord) && lex.phrasalForms.has(`${prevWord} ${w}`)) strong.push(m.index);
     else if (lex.weakForms.has(w)) weak.push(m.index);

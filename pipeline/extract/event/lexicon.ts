@@ -147,7 +147,7 @@ export function eventLexicon(): EventLexicon {
     for (const f of all) (weak ? weakForms : forms).add(f);
   };
   const collectObjects = (e: TriggerEntry): void => {
-    for (const a of e.alt) for (const w of a.obj ?? []) if (a.cat) for (const f of inflections(w)) objectWords.add(f);
+    for (const a of e.alt) for (const w of [...(a.obj ?? []), ...(a.ctx ?? [])]) if (a.cat) for (const f of inflections(w)) objectWords.add(f);
   };
   for (const [key, raw] of Object.entries(lex.verbs)) {
     const e = toEntry(key, raw);
@@ -161,13 +161,18 @@ export function eventLexicon(): EventLexicon {
         phrasalForms.add(`${f} ${particle}`);
         phrasalHeads.add(f);
       }
-    } else addForms(head, weak);
+    } else if (e.forms) for (const f of e.forms) (weak ? weakForms : forms).add(f);
+    else addForms(head, weak);
     collectObjects(e);
   }
   for (const [key, raw] of Object.entries(lex.nouns)) {
     const e = toEntry(key, raw);
     nouns.set(key, e);
-    addForms(key, false, true);
+    // A noun that is an event only in some company ("missile launch") needs that company nearby.
+    const weak = e.category === null && e.alt.every((a) => !a.patient);
+    if (e.forms) for (const f of e.forms) (weak ? weakForms : forms).add(f);
+    else addForms(key, weak, true);
+    collectObjects(e);
   }
   // A strong form wins over a weak one ("cut" is weak, "cuts" too; "fire" is strong).
   for (const f of forms) weakForms.delete(f);
