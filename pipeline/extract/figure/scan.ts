@@ -440,7 +440,7 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     const nw = nextWord(text, end, limit);
     if (!nw || lex.ctx.metreAfter.includes(nw.word) || /^[.,;:!?)]/.test(text.slice(end).trimStart())) {
       value = c.value / 1e6;
-      return finishMeasure(sc, text, sent, c, start, end, value, qualifier, 'meter', timexes);
+      return { start, end, coreStart: c.start, kind: 'measure', value, valueMax: null, unit: 'meter', qualifier, rule: 'measure.m', objectFrom: end, objectOf: true, objectDirect: true, needObject: false };
     }
   }
   if (!c.words && !c.scaled && iso) {
@@ -553,8 +553,6 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
         else { kind = 'measure'; rule = u.info.kind === 'temperature' ? 'measure.temperature' : 'measure'; }
         unit = u.info.unit;
         end = u.end;
-      } else if (iso && u.info.kind !== 'money') {
-        // "$5 billion" then a noun-like unit: keep money.
       }
     }
   } else {
@@ -661,10 +659,6 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     objectFrom: end, objectOf, objectDirect,
     needObject: kind === 'count' && c.words,
   };
-}
-
-function finishMeasure(sc: Scanner, text: string, sent: SentenceSpan, c: Core, start: number, end: number, value: number, qualifier: Qualifier, unit: string, timexes: readonly TimexHit[]): ReadResult {
-  return { start, end, coreStart: c.start, kind: 'measure', value, valueMax: null, unit, qualifier, rule: 'measure.m', objectFrom: end, objectOf: true, objectDirect: true, needObject: false };
 }
 
 function readRank(sc: Scanner, text: string, sent: SentenceSpan, c: Core, start: number, qualifier: Qualifier): ReadResult {
