@@ -121,14 +121,27 @@ export function isCandidate(tokens: Token[], i: number, caps: boolean): boolean 
 }
 
 /** Features of token i that do not depend on earlier tags. */
-export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocContext, marks: string[][], runEnd: number[]): string[] {
+/** Per-sentence values the features of every token share, computed once. */
+export interface SentenceCache {
+  marks: string[][];
+  runEnd: number[];
+  shapes: string[];
+  first: number;
+}
+
+function sentenceCache(g: Gazetteer, s: Sentence): SentenceCache {
+  return { marks: gazetteerMarks(g, s.tokens), runEnd: runEnds(s.tokens, s.caps), shapes: s.tokens.map((t) => shape(t.text)), first: firstWord(s.tokens) };
+}
+
+export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocContext, sc: SentenceCache): string[] {
+  const { marks, runEnd, shapes } = sc;
   const toks = s.tokens;
   const t = toks[i];
   const w = t.lower;
   const p = i > 0 ? toks[i - 1] : null;
   const n = i + 1 < toks.length ? toks[i + 1] : null;
   const cp = s.caps ? 'C' : '';
-  const sh = shape(t.text);
+  const sh = shapes[i];
   const f: string[] = [
     'b',
     cp + 'b',
@@ -140,12 +153,12 @@ export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocConte
     'nw=' + (n ? n.lower : '</s>'),
     'ppw=' + (i > 1 ? toks[i - 2].lower : '<s>'),
     'nnw=' + (i + 2 < toks.length ? toks[i + 2].lower : '</s>'),
-    cp + 'psh=' + (p ? shape(p.text) : '<s>'),
-    cp + 'nsh=' + (n ? shape(n.text) : '</s>'),
-    cp + 'nsh|sh=' + (n ? shape(n.text) : '</s>') + '|' + sh,
+    cp + 'psh=' + (p ? shapes[i - 1] : '<s>'),
+    cp + 'nsh=' + (n ? shapes[i + 1] : '</s>'),
+    cp + 'nsh|sh=' + (n ? shapes[i + 1] : '</s>') + '|' + sh,
   ];
   if (w.length > 4) f.push('s4=' + w.slice(-4));
-  const isFirst = i === firstWord(toks);
+  const isFirst = i === sc.first;
   if (isFirst) f.push('first');
   // Plural of an ordinary noun ("Protesters") counts as ordinary too.
   if (g.common.has(w) || (w.endsWith('s') && g.common.has(w.slice(0, -1)))) f.push(isFirst ? 'first&common' : cp + 'common');
@@ -227,17 +240,15 @@ export function tagSentence(
 ): number[] {
   const toks = s.tokens;
   const tags = new Array<number>(toks.length).fill(0);
-  let marks: string[][] | null = null;
-  let runEnd: number[] | null = null;
+  let cache: SentenceCache | null = null;
   const sc = new Float64Array(NT);
   for (let i = 0; i < toks.length; i++) {
     const prev = i > 0 ? tags[i - 1] : 0;
     let cand = isCandidate(toks, i, s.caps);
     if (!cand && prev !== 0 && CONNECTORS.has(toks[i].lower) && i + 1 < toks.length && isCandidate(toks, i + 1, s.caps)) cand = true;
     if (!cand) continue;
-    marks ??= gazetteerMarks(g, toks);
-    runEnd ??= runEnds(toks, s.caps);
-    const feats = tokenFeatures(g, s, i, dc, marks, runEnd);
+    cache ??= sentenceCache(g, s);
+    const feats = tokenFeatures(g, s, i, dc, cache);
     feats.push(...historyFeatures(prev, i > 1 ? tags[i - 2] : 0, feats));
     score(w, feats, sc);
     let best = 0;
