@@ -45,3 +45,20 @@ describe('entity stage: properties', () => {
     );
   });
 });
+
+describe('entity stage: arbitrary text', () => {
+  it('never throws and keeps every span inside the text and one sentence', () => {
+    const chunk = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...WORDS), fc.constantFrom('\n\n', '. ', 'U.S.', "'s", '’', 'ÉCOLE', 'Łódź', '😀', 'NEW YORK'));
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 40 }).map((xs) => xs.join(' ')), (t) => {
+        const { doc, mentions } = runEntities(t);
+        for (const m of mentions) {
+          expect(t.slice(m.start, m.end)).toBe(m.text);
+          expect(m.text.length).toBeGreaterThan(0);
+          expect(doc.sentences.some((s) => s.start <= m.start && m.end <= s.end)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
