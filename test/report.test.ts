@@ -10,7 +10,7 @@ import { build } from '../pipeline/build.js';
 import { reportHtml, writeReport } from '../pipeline/report.js';
 import { esc, formatNumber, h, safeUrl } from '../pipeline/report/html.js';
 import { highlight } from '../pipeline/report/highlight.js';
-import { dateTicks, dayNumber } from '../pipeline/report/svg.js';
+import { DENSE, dateTicks, dayNumber, timeline } from '../pipeline/report/svg.js';
 import { SEED, query, tempDir } from './helpers.js';
 
 const HOSTILE_TEXT = `Mayor <b>Smith</b> says "<script>alert('x')</script>" is fine
@@ -203,6 +203,38 @@ describe('report building blocks', () => {
         },
       ),
     );
+  });
+
+  it('counts days exactly, also for years before 100, and skips dates it cannot read', () => {
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(dayNumber('2017-03-07') - dayNumber('2017-03-06')).toBe(1);
+    expect(dayNumber('0044-03-15')).toBeLessThan(dayNumber('1000-01-01'));
+    expect(dayNumber('2015')).toBe(dayNumber('2015-01-01'));
+    expect(dayNumber('0044-03-15 (BC)')).toBeNaN();
+    const svg = timeline([
+      { start: '0044-03-15 (BC)', end: null, color: '#000', href: '#ev1', title: 'x' },
+      { start: '2017-03-06', end: null, color: '#000', href: '#ev2', title: 'y' },
+    ]).html;
+    expect(svg).not.toContain('NaN');
+    expect(svg.match(/<circle/g)).toHaveLength(1);
+  });
+
+  it('draws many events as a histogram whose pieces add up to the events', () => {
+    const points = Array.from({ length: DENSE + 40 }, (_, i) => ({
+      start: `${2014 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      end: null,
+      color: i % 5 ? '#111111' : '#222222',
+      group: i % 5 ? 'a' : 'b',
+      href: `#ev${i + 1}`,
+      title: String(i),
+    }));
+    const svg = parseHTML(`<div>${timeline(points, { groups: [['a', '#111111'], ['b', '#222222']] }).html}</div>`).document;
+    const titles = [...svg.querySelectorAll('a title')].map((t) => t.textContent!);
+    expect(titles.length).toBeGreaterThanOrEqual(12);
+    expect(titles.every((t) => /^201[456]-\d\d: \d+ [ab] events? \(of \d+\)$/.test(t))).toBe(true);
+    const total = titles.reduce((n, t) => n + Number(/: (\d+) /.exec(t)![1]), 0);
+    expect(total).toBe(points.length);
+    expect(svg.querySelector('text')!.textContent).toMatch(/events per month/);
   });
 
   it('puts round date ticks inside the range', () => {

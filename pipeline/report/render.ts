@@ -4,7 +4,7 @@
 import { formatNumber, h, Raw, safeUrl } from './html.js';
 import { highlight, type MarkSpan } from './highlight.js';
 import type { ArticleRow, Located, ReportData, SentenceRow } from './load.js';
-import { barChart, dayNumber, timeline } from './svg.js';
+import { barChart, dayNumber, DENSE, timeline } from './svg.js';
 
 // Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 export const TYPE_COLORS: Record<string, string> = {
@@ -156,18 +156,19 @@ const evLink = (ev: Anchor | null, evidence: Evidence) => (ev ? h`<a href="#${ev
 /** The whole span of dates; and, when most events crowd a small part of it, that part again, zoomed. */
 function timelines(d: ReportData): Raw {
   const points = d.events.map((e, i) => ({
-    start: e.date_start, end: e.date_end, color: quadOf(e.category)[1], href: `#ev${i + 1}`,
+    start: e.date_start, end: e.date_end, color: quadOf(e.category)[1], group: quadOf(e.category)[0], href: `#ev${i + 1}`,
     title: `${e.date_start}${e.date_end && e.date_end !== e.date_start ? ` to ${e.date_end}` : ''} · ${e.category} · ${[e.actor, e.action, e.target].filter(Boolean).join(' → ')}`,
   }));
-  const full = timeline(points, { label: 'timeline of dated events', width: 1100 });
-  const days = points.map((p) => dayNumber(p.start)).sort((a, b) => a - b);
+  const full = timeline(points, { label: 'timeline of dated events', width: 1100, groups: QUAD_LEGEND });
+  const days = points.map((p) => dayNumber(p.start)).filter(Number.isFinite).sort((a, b) => a - b);
   if (days.length < 10) return full;
   const lo = days[Math.floor(days.length * 0.1)];
   const hi = days[Math.ceil(days.length * 0.9) - 1];
   if (hi - lo >= (days[days.length - 1] - days[0]) / 4) return full;
   const inner = points.filter((p) => dayNumber(p.start) >= lo && dayNumber(p.start) <= hi);
+  if (inner.length === 0) return full;
   return h`${full}<p class="note">Zoomed on ${inner[0].start} to ${inner[inner.length - 1].start}, where ${plural(inner.length, 'dated event')} lie:</p>
-${timeline(inner, { label: 'timeline of dated events, zoomed', width: 1100 })}`;
+${timeline(inner, { label: 'timeline of dated events, zoomed', width: 1100, groups: QUAD_LEGEND })}`;
 }
 
 export function renderReport(d: ReportData): string {
@@ -199,7 +200,7 @@ export function renderReport(d: ReportData): string {
   const timelineSection = h`<section id="timeline"><h2>Timeline of dated events</h2>
 ${d.events.length === 0
     ? h`<p class="empty">No dated events${d.counts.events ? h` (${plural(d.counts.events, 'event')} without a date)` : ''}.</p>`
-    : h`<p class="note">${plural(datedTotal, 'dated event')}${d.undatedEvents ? h`, and ${plural(d.undatedEvents, 'event')} without a date (not shown)` : ''}. A dot is a day; a bar a longer period (month, year). Point at a mark for its action; click it for its row.</p>
+    : h`<p class="note">${plural(datedTotal, 'dated event')}${d.undatedEvents ? h`, and ${plural(d.undatedEvents, 'event')} without a date (not shown)` : ''}. ${d.events.length > DENSE ? 'Bars count events by their first day, coloured by kind.' : 'A dot is a day; a bar a longer period (month, year).'} Point at a mark for what it stands for; click it for its row.</p>
 ${legend(QUAD_LEGEND)}
 ${timelines(d)}
 ${shown(d.events.length, datedTotal, 'dated events', 'queries/event_timeline.sql')}

@@ -46,8 +46,11 @@ const DAY = 86_400_000;
 const MAX_STACK = 180;
 /** Days since 1970-01-01 of an ISO date (UTC, no clock involved). */
 export function dayNumber(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y, (m || 1) - 1, d || 1) / DAY;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return Number.NaN; // e.g. DuckDB's "0044-03-15 (BC)": not drawn
+  const t = new Date(0);
+  t.setUTCFullYear(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)); // Date.UTC would read year 44 as 1944
+  return t.getTime() / DAY;
 }
 function isoOf(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10);
@@ -93,13 +96,31 @@ export interface TimePoint {
   color: string;
   href: string;
   title: string;
+  /** Legend group (stacked together in the histogram). */
+  group?: string;
+}
+
+export interface TimelineOptions {
+  width?: number;
+  label?: string;
+  /** Legend groups in stacking order, with their colours (histogram mode). */
+  groups?: [string, string][];
+}
+
+/** Above this many events the strip becomes a histogram: dots would only pile up. */
+export const DENSE = 60;
+
+/** Events on a date axis: a strip of marks when there are few, else a stacked histogram. */
+export function timeline(points: TimePoint[], opts: TimelineOptions = {}): Raw {
+  points = points.filter((p) => Number.isFinite(dayNumber(p.start)));
+  if (points.length === 0) return h``;
+  return points.length > DENSE ? histogram(points, opts) : strip(points, opts);
 }
 
 /** Events on a date axis: a dot for a day, a bar for a longer period; dots on the same spot stack up. */
-export function timeline(points: TimePoint[], opts: { width?: number; label?: string } = {}): Raw {
+function strip(points: TimePoint[], opts: TimelineOptions): Raw {
   const width = opts.width ?? 960;
   const pad = 40;
-  if (points.length === 0) return h``;
   const starts = points.map((p) => dayNumber(p.start));
   const ends = points.map((p, i) => Math.max(starts[i], p.end ? dayNumber(p.end) : starts[i]));
   let from = Math.min(...starts);
@@ -141,4 +162,102 @@ export function timeline(points: TimePoint[], opts: { width?: number; label?: st
   );
   return h`<svg class="chart" role="img" aria-label="${opts.label ?? 'timeline'}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ${FONT}>
 <line x1="${pad}" x2="${width - pad}" y1="${axisY}" y2="${axisY}" stroke="#555"></line>${ticks}${marks}</svg>`;
+}
+
+// ---- histogram ----
+
+interface Bucketing {
+  name: string;
+  /** Rough length in days, to pick a bucket size. */
+  days: number;
+  start: (day: number) => number;
+  label: (start: number) => string;
+}
+
+const ymd = (day: number) => isoOf(day).split('-').map(Number);
+const dayOf = (y: number, m: number) => dayNumber(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`);
+const calendar = (name: string, days: number, months: number, label: (y: number, m: number) => string): Bucketing => ({
+  name,
+  days,
+  start: (day) => {
+    const [y, m] = ymd(day);
+    const k = Math.floor((y * 12 + m - 1) / months) * months;
+    return dayOf(Math.floor(k / 12), (k % 12) + 1);
+  },
+  label: (start) => {
+    const [y, m] = ymd(start);
+    return label(y, m);
+  },
+});
+const BUCKETS: Bucketing[] = [
+  { name: 'day', days: 1, start: Math.floor, label: isoOf },
+  // Weeks start on Monday; day 4 (1970-01-05) was one.
+  { name: 'week', days: 7, start: (d) => Math.floor((d - 4) / 7) * 7 + 4, label: (s) => `week of ${isoOf(s)}` },
+  calendar('month', 30.44, 1, (y, m) => `${y}-${String(m).padStart(2, '0')}`),
+  calendar('quarter', 91.3, 3, (y, m) => `${y} Q${(m + 2) / 3}`),
+  calendar('year', 365.25, 12, (y) => String(y)),
+  calendar('decade', 3652.5, 120, (y) => `${y}s`),
+  calendar('century', 36525, 1200, (y) => `${y}s`),
+];
+
+/** The next bucket's first day (buckets have calendar lengths). */
+function bucketEnd(b: Bucketing, start: number): number {
+  let d = start + Math.max(1, Math.floor(b.days));
+  while (b.start(d) === start) d++;
+  return b.start(d);
+}
+
+/** Events per period, stacked by legend group; each piece links to the first of its events. */
+function histogram(points: TimePoint[], opts: TimelineOptions): Raw {
+  const width = opts.width ?? 960;
+  const pad = 40;
+  const starts = points.map((p) => dayNumber(p.start));
+  const lo = Math.min(...starts);
+  const hi = Math.max(...starts);
+  const b = BUCKETS.find((k) => (hi - lo) / k.days <= 80) ?? BUCKETS[BUCKETS.length - 1];
+  const buckets = new Map<number, number[]>();
+  points.forEach((_, i) => {
+    const k = b.start(starts[i]);
+    if (!buckets.has(k)) buckets.set(k, []);
+    buckets.get(k)!.push(i);
+  });
+  const from = b.start(lo);
+  const to = bucketEnd(b, b.start(hi));
+  const x = (day: number) => round(pad + ((width - 2 * pad) * (day - from)) / (to - from));
+  const max = Math.max(...[...buckets.values()].map((v) => v.length));
+  const plotH = 160;
+  const top = 16;
+  const axisY = top + plotH;
+  const unit = plotH / max;
+  const order = (opts.groups ?? []).map(([g]) => g);
+  const groupRank = (g: string | undefined) => (g === undefined || !order.includes(g) ? order.length : order.indexOf(g));
+  const bars = [...buckets.entries()]
+    .sort((p, q) => p[0] - q[0])
+    .map(([start, idx]) => {
+      const x0 = x(start);
+      const w = round(Math.max(2, x(bucketEnd(b, start)) - x0 - 1));
+      const byGroup = new Map<string, number[]>();
+      for (const i of idx) {
+        const g = points[i].group ?? points[i].color;
+        if (!byGroup.has(g)) byGroup.set(g, []);
+        byGroup.get(g)!.push(i);
+      }
+      let y = axisY;
+      const pieces = [...byGroup.entries()]
+        .sort((p, q) => groupRank(points[p[1][0]].group) - groupRank(points[q[1][0]].group) || (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0))
+        .map(([g, members]) => {
+          const hgt = round(members.length * unit);
+          y = round(y - hgt);
+          const first = members[0];
+          return h`<a href="${points[first].href}"><title>${b.label(start)}: ${members.length} ${points[first].group ?? ''} event${members.length === 1 ? '' : 's'} (of ${idx.length})</title><rect x="${x0}" y="${y}" width="${w}" height="${hgt}" fill="${points[first].color}"></rect></a>`;
+        });
+      return h`${pieces}`;
+    });
+  const ticks = dateTicks(from, to).map(
+    (t) => h`<line x1="${x(t.day)}" x2="${x(t.day)}" y1="${axisY}" y2="${axisY + 5}" stroke="#555"></line><text x="${x(t.day)}" y="${axisY + 18}" text-anchor="middle">${t.label}</text>`,
+  );
+  const height = axisY + 26;
+  return h`<svg class="chart" role="img" aria-label="${opts.label ?? 'timeline'}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ${FONT}>
+<line x1="${pad}" x2="${width - pad}" y1="${top}" y2="${top}" stroke="#ddd"></line><text x="${pad}" y="${top - 4}" fill="#5c5c5c">${max} event${max === 1 ? '' : 's'} per ${b.name}</text>
+<line x1="${pad}" x2="${width - pad}" y1="${axisY}" y2="${axisY}" stroke="#555"></line>${ticks}${bars}</svg>`;
 }
