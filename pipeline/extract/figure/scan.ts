@@ -542,7 +542,8 @@ function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, ti
     }
     if (!u && c.fraction) { kind = 'fraction'; rule = 'fraction'; objectDirect = false; }
     // "420 million pounds" is money; "2,204 pounds" a weight.
-    if (u && u.info.unit === 'pound' && c.scaled && !iso) u.info = { kind: 'money', unit: 'GBP', factor: 1 };
+    // So is "300,000 pounds ($465,000)", with its conversion beside it.
+    if (u && u.info.unit === 'pound' && !iso && (c.scaled || /^[ \u00a0]*\((?:US)?[$€]/.test(text.slice(u.end, u.end + 6)))) u.info = { kind: 'money', unit: 'GBP', factor: 1 };
     if (u && !(iso && u.info.kind === 'money')) {
       if (u.info.kind === 'money' && !iso) {
         kind = 'money'; unit = u.info.unit; value *= u.info.factor; if (valueMax !== null) valueMax *= u.info.factor; rule = 'money.suffix';
