@@ -71,6 +71,7 @@ export function findTimexes(doc: Doc): TimexHit[] {
       if (n.to !== undefined) c.end = base + n.to;
       if (n.from) c.start = base + n.from;
       const r = n.type === 'DATE' || n.type === 'TIME' ? rangeOf(n.value) : { start: null, end: null, precision: 'unknown' as const };
+      if (n.untilYear !== undefined) r.end = `${String(n.untilYear).padStart(4, '0')}-12-31`;
       hits.push({
         start: c.start,
         end: c.end,

@@ -19,6 +19,8 @@ export interface Norm {
   from?: number;
   /** Offset into the match where the timex ends, when trailing words are a signal ("later"). */
   to?: number;
+  /** Last year of a year range ("2011-12"): the value keeps the first year, the hit's dates span both. */
+  untilYear?: number;
 }
 
 /** What earlier expressions of the same document leave behind for later ones. */
@@ -560,6 +562,23 @@ export const RULES: Rule[] = [
       if (p && p.code[0] === 'Q' && ord !== 'latest') return { type: 'DATE', value: withYear(p.y, `-${p.code}`) };
       if (!dct) return { type: 'DATE', value: 'XXXX-QX' };
       return { type: 'DATE', value: shiftUnit(dct, 'Q', -1)! };
+    },
+  },
+  {
+    name: 'year_range',
+    gate: /\d\d\s*[-–—]\s*\d\d/,
+    re: rx(`(?<y1>${YEAR})\\s*[-–—]\\s*(?<y2>${YEAR}|\\d\\d)(?![\\d%])`),
+    check: (g, m, s) => {
+      const before = s.slice(Math.max(0, m.index - 2), m.index);
+      if (/[$€£#\d]$/.test(before) || /\d[.,:/]$/.test(before)) return false;
+      return !COUNT_NOUNS.has(nextWord(s, m.index + m[0].length).toLowerCase());
+    },
+    norm: (g, ctx) => {
+      const y1 = +g.y1!;
+      const y2 = g.y2!.length === 2 ? Math.floor(y1 / 100) * 100 + +g.y2! + (+g.y2! < y1 % 100 ? 100 : 0) : +g.y2!;
+      if (y2 <= y1 || y2 - y1 > 100) return null;
+      ctx.state.lastYear = y2;
+      return { type: 'DATE', value: String(y1), untilYear: y2 };
     },
   },
   {
