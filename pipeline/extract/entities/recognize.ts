@@ -186,8 +186,8 @@ function ordinaryOpener(toks: Token[], a: number, b: number, s: Sentence, g: Ret
 function keep(toks: Token[], a: number, b: number, s: Sentence, g: ReturnType<typeof gazetteer>): boolean {
   if (b - a === 1) {
     const w = toks[a].lower;
-    // Plural acronyms are common nouns ("PCs", "DVDs").
-    if (/^\p{Lu}{2,}s$/u.test(toks[a].text)) return false;
+    // Plural acronyms are common nouns ("PCs", "DVDs"); a lone letter is a label, not a name.
+    if (/^\p{Lu}{2,}s$/u.test(toks[a].text) || toks[a].text.length === 1) return false;
     if (g.notName.has(w)) return false;
     const tags = g.tags.get(w);
     if (tags?.has('date') && !tags.has('country') && !tags.has('city')) return false;
