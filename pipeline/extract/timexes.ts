@@ -1,3 +1,17 @@
+// Temporal expressions (TimeML TIMEX3) with values normalized against the
+// publication date (the document creation time, DCT).
+//
+// Conventions:
+// - Spans follow TimeML/TempEval-3: determiners and approximators belong to the
+//   timex ("the past two months", "about a decade"), prepositions do not ("on May 5").
+// - value is TIMEX3: 2017-03-06, 2017-03, 2017, 199 (decade), 19 (century), 2017-W10,
+//   2017-Q3, 2017-H1, 1998-SU, 2017-03-06T15:00, P10Y, PT5H, PXY, PRESENT_REF ...
+// - dateStart/dateEnd are the calendar stretch a DATE or TIME names; precision is the
+//   unit both ends align to (weeks: day; quarters, halves, seasons: month; centuries:
+//   decade). Durations, sets, REFs and X-filled values have null dates and 'unknown'.
+// - Without a publication date nothing relative is resolved (no clock is ever read):
+//   "March 6" is XXXX-03-06, "last year" XXXX, "today" PRESENT_REF; written-out years still resolve.
+// - Year ranges ("2011-12") keep the first year as value and span both years.
 import type { Doc, ExtractStage, TimexHit } from '../types.js';
 import { parseYmd, rangeOf } from './timex/calendar.js';
 import { RULES, tenseAt, type Ctx, type DocState, type Rule } from './timex/grammar.js';
