@@ -94,6 +94,7 @@ describe('relative expressions resolve against the publication date', () => {
   const rows: [published: string, text: string, span: string, value: string][] = [
     ['2017-03-07', 'The minister resigned on Friday.', 'Friday', '2017-03-03'],
     ['2017-03-10', 'The minister resigned on Friday.', 'Friday', '2017-03-10'],
+    ['2017-03-07', 'During the hearing on Monday Mr Smith denied it.', 'Monday', '2017-03-06'],
     ['1998-01-08', 'It happened last year.', 'last year', '1997'],
     ['1998-01-08', 'It will happen next week.', 'next week', '1998-W03'],
     ['1989-10-26', 'Profit rose in the third quarter. A year earlier, it had fallen.', 'A year earlier', '1988-Q3'],

@@ -649,8 +649,9 @@ export const RULES: Rule[] = [
     gate: words(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
     re: rx(`(?:(?<edge>early|late|mid)\\s+)?(?:(?<rel>this\\s+past|this\\s+coming|last|this|next|each|every|the\\s+previous|the\\s+following)\\s+)?(?<wd>${WEEKDAY})(?<pl>s)?(?:(?:\\s+|-)(?<pod>${POD})(?<pl2>s)?)?`),
     check: (g, m, s) => {
-      // "the Sunday Times", "Sunday Telegraph": a title, not a day
+      // "the Sunday Times", "Sunday Telegraph": a title, not a day ("on Tuesday Mr Ebbers" is a day)
       const nw = nextWord(s, m.index + m[0].length);
+      if (g.rel || g.edge || /^(?:on|by|since|until|till|before|after|from|through|late|early|and|or|last|next|this)$/i.test(prevWord(s, m.index))) return true;
       return !(/^[A-Z][a-z]/.test(nw) && !/^\s*,/.test(s.slice(m.index + m[0].length)) && !LEX.months[lc(nw).replace(/\.$/, '')] && !/^(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At)$/.test(nw));
     },
     norm: (g, ctx) => {
