@@ -198,3 +198,15 @@ describe('entity stage: people sharing a surname', () => {
     expect(mentions.find((m) => m.start === text.lastIndexOf('Wasserman'))).toMatchObject({ text: 'Wasserman Schultz', entityKey: 'PERSON:debbie-wasserman-schultz', form: 'surname' });
   });
 });
+
+describe('entity stage: country codes of places', () => {
+  it('gives a place followed by its country that country\'s code', () => {
+    const { entities } = runEntities('Flooding hit Kisumu, Kenya, on Sunday.');
+    expect(entities.find((e) => e.entityKey === 'LOCATION:kisumu')?.countryCode).toBe('KEN');
+  });
+
+  it('gives a capital its country\'s code', () => {
+    const { entities } = runEntities('The summit was held in Nairobi last week.');
+    expect(entities.find((e) => e.entityKey === 'LOCATION:nairobi')).toMatchObject({ subtype: 'city', countryCode: 'KEN' });
+  });
+});

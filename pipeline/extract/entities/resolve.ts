@@ -361,6 +361,21 @@ export function resolve(all: Typed[], sentences: Sentence[]): { mentions: Mentio
 
   companyEvidence(typed, sentences);
 
+  // "Lagos, Nigeria": a place followed by its country takes the country's code.
+  for (let i = 0; i + 1 < typed.length; i++) {
+    const t = typed[i];
+    const u = typed[i + 1];
+    if (u.type !== 'COUNTRY' || u.form !== 'name' || u.sentence !== t.sentence || t.countryCode) continue;
+    const toks = sentences[t.sentence].tokens;
+    if (u.t0 !== t.t1 + 1 || toks[t.t1].text !== ',') continue;
+    const after = toks[u.t1]?.text ?? '';
+    // A lone unknown "person" in that slot is a town ("Kisumu, Kenya,"), unless the country owns something next.
+    if (t.type === 'PERSON' && t.rule === 'tagger' && !t.name.includes(' ') && /^(?:[,.;:)]|)$/.test(after)) {
+      Object.assign(t, { type: 'LOCATION', key: entityKey('LOCATION', t.name), subtype: null, rule: t.rule + '+place-country' });
+    }
+    if (t.type === 'LOCATION') t.countryCode = u.countryCode;
+  }
+
   const entities = new Map<string, EntityHit>();
   const mentions: MentionHit[] = [];
   for (const t of typed) {
@@ -370,6 +385,7 @@ export function resolve(all: Typed[], sentences: Sentence[]): { mentions: Mentio
       entities.set(t.key, e);
     }
     if (t.text !== e.name && !e.aliases.includes(t.text)) e.aliases.push(t.text);
+    if (!e.countryCode && t.countryCode && t.type === e.type) e.countryCode = t.countryCode;
     mentions.push({ start: t.start, end: t.end, entityKey: t.key, form: t.form, rule: t.rule });
   }
   return { mentions, entities: [...entities.values()] };
