@@ -16,6 +16,8 @@ const STOP = /^(?:said|says|told|who|which|that|and|but|said|,|\.|;|:|"|“|”|
 const ARTICLE = new Set(['a', 'an', 'the']);
 const ORG_PREPS = new Set(['at', 'of', 'with', 'for', 'from', 'in']);
 const MAX_ROLE = 14;
+// Before a name these say who the person is to someone ("fellow Republican"), not an office.
+const PEER = new Set(['fellow', 'member', 'partner', 'friend', 'colleague']);
 
 function isTitle(t: Token, g: Gazetteer): boolean {
   return g.personTitle.has(t.lower);
@@ -49,7 +51,7 @@ export function findRoles(doc: Doc, sentences: Sentence[], typed: Typed[], g: Ga
 
     // Title before the name: [Org ('s)] modifiers* title Name.
     let a = p.t0;
-    if (a > 0 && isTitle(toks[a - 1], g)) {
+    if (a > 0 && isTitle(toks[a - 1], g) && !PEER.has(toks[a - 1].lower)) {
       a--;
       while (a > 0 && (modifiers.has(toks[a - 1].lower) || isTitle(toks[a - 1], g)) && !mentionAt(bySent, p.sentence, a - 1)) a--;
       const role = doc.text.slice(toks[a].start, toks[p.t0 - 1].end);
