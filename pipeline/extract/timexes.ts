@@ -78,7 +78,7 @@ export function findTimexes(doc: Doc): TimexHit[] {
     for (const c of chosen) {
       const at = c.start - sent.start;
       const tense = tenseAt(sText, at, c.end - sent.start);
-      const ctx: Ctx = { dct, sentence: sText, sentenceIndex: sent.index, at, tense, future: tense === 'future', state };
+      const ctx: Ctx = { dct, sentence: sText, sentenceIndex: sent.index, at, tense, state };
       const n = c.rule.norm(c.m.groups ?? {}, ctx, c.m);
       if (!n) continue;
       const base = c.start;

@@ -40,7 +40,6 @@ export interface Ctx {
   at: number;
   /** Tense of the verbs nearest the expression. */
   tense: Tense;
-  future: boolean;
   state: DocState;
 }
 
@@ -108,9 +107,6 @@ const WEEKDAY_SRC = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 const FUTURE = new RegExp(String.raw`\b(?:[Ww]ill|[Ww]on't|[Ss]hall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|expects?\s+to|plans?\s+to|upcoming|next\s+(?:week|month|year|${WEEKDAY_SRC})|is\s+to|are\s+to|would|could|might|as\s+soon\s+as|until)\b|'ll\b`, 'gi');
 // Past: auxiliaries and regular past forms (lower-case, so "United" is no verb; "-eed" and "hundred" are not past).
 const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|since|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b/g;
-
-/** Sentence-level cue, used only where no nearer verb decides. */
-export const isFuture = (s: string): boolean => { FUTURE.lastIndex = 0; return FUTURE.test(s); };
 
 /** Tense of the verb nearest [at, end) within its sentence: future, past, or none found. */
 export function tenseAt(s: string, at: number, end: number): Tense {
@@ -942,6 +938,6 @@ function nthWeekday(y: number, m: number, wd: number, n: number): Ymd {
 /** The weekend nearest the DCT: the one just past early in the week, else the coming one. */
 function weekendNear(dct: Ymd, ctx: Ctx): string {
   const wd = isoWeekday(dct);
-  if (ctx.future) return `${fmtWeek(wd >= 6 ? dct : addDays(dct, 7 - wd))}-WE`;
+  if (ctx.tense === 'future') return `${fmtWeek(wd >= 6 ? dct : addDays(dct, 7 - wd))}-WE`;
   return `${fmtWeek(wd <= 3 ? addDays(dct, -7) : dct)}-WE`;
 }
