@@ -210,3 +210,12 @@ describe('entity stage: country codes of places', () => {
     expect(entities.find((e) => e.entityKey === 'LOCATION:nairobi')).toMatchObject({ subtype: 'city', countryCode: 'KEN' });
   });
 });
+
+describe('entity stage: middle names', () => {
+  it('makes one person of a name with and without a middle initial', () => {
+    const text = 'Donald J. Trump spoke. Later Donald Trump left, and Donald Trump waved.';
+    const { mentions, entities } = runEntities(text);
+    expect(mentions.find((m) => m.start === 0)).toMatchObject({ text: 'Donald J. Trump', entityKey: 'PERSON:donald-trump', form: 'alias' });
+    expect(entities.filter((e) => e.type === 'PERSON').map((e) => e.entityKey)).toEqual(['PERSON:donald-trump']);
+  });
+});

@@ -303,6 +303,24 @@ export function resolve(all: Typed[], sentences: Sentence[]): { mentions: Mentio
   }
   // Full names of people, in text order, to resolve shorter references against.
   const fullNames = typed.filter((t) => t.type === 'PERSON' && t.form === 'name' && t.name.includes(' '));
+  // "Donald J. Trump" and "Donald Trump": same first and last word, one person (the most used form).
+  const byEnds = new Map<string, Map<string, { t: Typed; n: number }>>();
+  for (const f of fullNames) {
+    const w = f.name.split(' ');
+    const k = `${w[0]} ${w[w.length - 1]}`.toLowerCase();
+    const forms = byEnds.get(k) ?? new Map<string, { t: Typed; n: number }>();
+    const cur = forms.get(f.key) ?? { t: f, n: 0 };
+    cur.n++;
+    forms.set(f.key, cur);
+    byEnds.set(k, forms);
+  }
+  for (const f of fullNames) {
+    const w = f.name.split(' ');
+    const forms = byEnds.get(`${w[0]} ${w[w.length - 1]}`.toLowerCase())!;
+    if (forms.size < 2) continue;
+    const best = [...forms.values()].sort((a, b) => b.n - a.n || a.t.start - b.t.start)[0].t;
+    if (best.key !== f.key) Object.assign(f, { key: best.key, name: best.name, form: 'alias', rule: f.rule + '+middle-name' });
+  }
   /** The full name a shorter reference points to: the nearest one before it, else the first after. */
   const nearest = (t: Typed, fits: (f: Typed) => boolean): Typed | undefined => {
     let before: Typed | undefined;
