@@ -41,6 +41,7 @@ const MISC_SUBTYPES: Array<[RegExp, string]> = [
   [/\b(act|treaty|accord|accords|agreement|convention|law)$/i, 'law'],
   [/\b(cup|open|championships?|games|olympics|grand prix|tour|trophy|series)$/i, 'event'],
   [/\b(prize|award|awards)$/i, 'award'],
+  [/\b(christmas|easter|ramadan|eid|thanksgiving|hanukkah|diwali|passover|halloween|new year|day|eve)\b/i, 'holiday'],
 ];
 
 function subtypeOf(table: Array<[RegExp, string]>, name: string): string | null {
@@ -147,7 +148,9 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
     let type = LABEL_TYPE[sp.label] ?? 'MISC';
     const toks = s.tokens;
     const words = key.split(' ');
-    if (type !== 'LOCATION' && sp.t1 - sp.t0 > 1 && PLACE_HEAD.test(words[0]) && words[1] === 'of') type = 'LOCATION';
+    const holidays = wordSet('holidays.txt');
+    if (words.some((w, i) => holidays.has(w) || holidays.has(w + ' ' + (words[i + 1] ?? '')))) type = 'MISC';
+    else if (type !== 'LOCATION' && sp.t1 - sp.t0 > 1 && PLACE_HEAD.test(words[0]) && words[1] === 'of') type = 'LOCATION';
     else if (placeListBefore(toks, sp.t1)) type = 'LOCATION';
     else if (type !== 'ORGANIZATION' && words.length > 1 && words.some((w, i) => wordSet('org_heads.txt').has(w) && (i === words.length - 1 || words[i + 1] === 'of'))) {
       // "Spanish Football Federation", "Russian Ministry of Labor": the head word names an organization.
