@@ -29,9 +29,11 @@ const URLISH = /:\/\/|www\.|@|\.(?:com|org|net|gov|html?|php)\b|\/\d{4}\/|\d{4}\
 
 /** True when [start, end) sits inside a URL, e-mail or file path (dates there are not statements). */
 function inUrl(s: string, start: number, end: number): boolean {
+  // bounded, so a long run without spaces cannot make this quadratic
   let a = start, b = end;
-  while (a > 0 && !/\s/.test(s[a - 1])) a--;
-  while (b < s.length && !/\s/.test(s[b])) b++;
+  const lo = Math.max(0, start - 200), hi = Math.min(s.length, end + 200);
+  while (a > lo && !/\s/.test(s[a - 1])) a--;
+  while (b < hi && !/\s/.test(s[b])) b++;
   return URLISH.test(s.slice(a, b));
 }
 
@@ -54,12 +56,16 @@ function candidates(text: string, sStart: number, sEnd: number, sentence: number
   return out;
 }
 
-/** Longest match wins; on equal length the earlier rule. */
-function select(cands: Candidate[]): Candidate[] {
+/** Longest match wins; on equal length the earlier rule. `base`/`len`: the sentence's offset and length. */
+function select(cands: Candidate[], base: number, len: number): Candidate[] {
   const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  const taken = new Uint8Array(len);
   const chosen: Candidate[] = [];
   for (const c of sorted) {
-    if (chosen.some((x) => x.start < c.end && c.start < x.end)) continue;
+    let free = true;
+    for (let i = c.start - base; i < c.end - base; i++) if (taken[i]) { free = false; break; }
+    if (!free) continue;
+    taken.fill(1, c.start - base, c.end - base);
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.start - b.start);
@@ -73,7 +79,9 @@ export function findTimexes(doc: Doc): TimexHit[] {
   const sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length, index: 0, paragraph: 0 }];
   for (const sent of sentences) {
     const sText = doc.text.slice(sent.start, sent.end);
-    const chosen = select(candidates(doc.text, sent.start, sent.end, sent.index));
+    const cands = candidates(doc.text, sent.start, sent.end, sent.index);
+    if (!cands.length) continue;
+    const chosen = select(cands, sent.start, sent.end - sent.start);
     if (!chosen.length) continue;
     for (const c of chosen) {
       const at = c.start - sent.start;

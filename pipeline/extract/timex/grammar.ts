@@ -112,15 +112,17 @@ const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|
 export function tenseAt(s: string, at: number, end: number): Tense {
   let best: Tense = 'none';
   let bestDist = Infinity;
+  // only a window around the expression is read, so long sentences stay linear
   const lo = Math.max(0, at - 120);
-  const hi = Math.min(s.length, end + 60);
+  const w = s.slice(lo, Math.min(s.length, end + 60));
+  const a = at - lo, b = end - lo;
   for (const [re, t] of [[FUTURE, 'future'], [PAST, 'past']] as const) {
-    re.lastIndex = lo;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(s)) !== null && m.index < hi) {
-      if (m.index >= at && m.index < end) continue;
+    while ((m = re.exec(w)) !== null) {
+      if (m.index >= a && m.index < b) continue;
       if (t === 'past' && /^(?:expected|scheduled)$/i.test(m[0])) continue;
-      const d = m.index < at ? at - (m.index + m[0].length) : m.index - end;
+      const d = m.index < a ? a - (m.index + m[0].length) : m.index - b;
       if (d < bestDist) { bestDist = d; best = t; }
     }
   }
