@@ -55,7 +55,8 @@ export function recognize(doc: Doc): Recognized {
       while (j < toks.length && TAGS[tags[j]] === 'I-' + tag.slice(2)) j++;
       let a = i;
       let b = j;
-      while (b > a && TRAILING.test(toks[b - 1].text)) b--;
+      // No trailing connector, and no plural acronym ("Tory MPs" → "Tory").
+      while (b > a && (TRAILING.test(toks[b - 1].text) || (b - a > 1 && /^\p{Lu}{2,}s$/u.test(toks[b - 1].text)))) b--;
       while (a < b && CONNECTORS.has(toks[a].text)) a++;
       // Honorifics are not part of the name, and make it a person's ("Ms Hewitt" → "Hewitt").
       let label = tag.slice(2);
