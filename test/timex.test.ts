@@ -62,6 +62,8 @@ describe('timexes with a publication date (2017-03-07)', () => {
     ['The summit opens next monday.', 'next monday', 'DATE', '2017-03-13', '2017-03-13', '2017-03-13', 'day'],
     ['The vote is on 5 May.', '5 May', 'DATE', '2017-05-05', '2017-05-05', '2017-05-05', 'day'],
     ['The 2011-12 season was a disaster.', '2011-12', 'DATE', '2011', '2011-01-01', '2012-12-31', 'year'],
+    ['The deadline was 08/15/2016 for all.', '08/15/2016', 'DATE', '2016-08-15', '2016-08-15', '2016-08-15', 'day'],
+    ['The deadline was 15.08.2016 for all.', '15.08.2016', 'DATE', '2016-08-15', '2016-08-15', '2016-08-15', 'day'],
     ['The vote was held on 3 march 2016.', '3 march 2016', 'DATE', '2016-03-03', '2016-03-03', '2016-03-03', 'day'],
   ];
 

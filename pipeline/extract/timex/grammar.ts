@@ -360,12 +360,16 @@ export const RULES: Rule[] = [
   },
   {
     name: 'date_numeric',
-    gate: /\d[-/]\d/,
-    re: rx(`(?<y>(?:1[89]|20)\\d\\d)-(?<m>0[1-9]|1[0-2])-(?<d>[0-3]\\d)|(?<m2>1[0-2]|0?[1-9])/(?<d2>[0-3]?\\d)/(?<y2>(?:1[89]|20)\\d\\d|\\d\\d)`),
-    norm: (g) => {
-      let y = +(g.y ?? g.y2!);
+    gate: /\d[-/.]\d/,
+    re: rx(`(?<y>(?:1[89]|20)\\d\\d)-(?<m>0[1-9]|1[0-2])-(?<d>[0-3]\\d)|(?<m2>[0-3]?\\d)[/.](?<d2>[0-3]?\\d)[/.](?<y2>(?:1[89]|20)\\d\\d)|(?<m3>[0-3]?\\d)/(?<d3>[0-3]?\\d)/(?<y3>\\d\\d)`),
+    norm: (g, _ctx, mm) => {
+      let y = +(g.y ?? g.y2 ?? g.y3!);
       if (y < 100) y += y < 50 ? 2000 : 1900;
-      const r = { y, m: +(g.m ?? g.m2!), d: +(g.d ?? g.d2!) };
+      let m = +(g.m ?? g.m2 ?? g.m3!), d = +(g.d ?? g.d2 ?? g.d3!);
+      // slashes: US month/day unless the first number cannot be a month; dots: European day.month
+      const dotted = g.m2 !== undefined && mm[0].includes('.');
+      if ((m > 12 || (dotted && d <= 12)) && d <= 12) [m, d] = [d, m];
+      const r = { y, m, d };
       return isValid(r) ? { type: 'DATE', value: fmtDay(r) } : null;
     },
   },
