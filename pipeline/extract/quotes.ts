@@ -103,28 +103,39 @@ function cueBefore(toks: Tok[], sentenceStart: number): Found | null {
   return null;
 }
 
-/** Any speech cue in the tokens (quoted text already left out), nearest to position `near`. */
-function cueAnywhere(toks: Tok[], near: number, sentenceStart: number): Found | null {
-  let best: Found | null = null;
-  let bestDist = Infinity;
+/** Every speech cue in the tokens, by token index. */
+function cuesIn(toks: Tok[]): Array<{ j: number; cue: Cue }> {
+  const out: Array<{ j: number; cue: Cue }> = [];
   for (let j = 0; j < toks.length; j++) {
     const c = cueAt(toks, j);
-    if (!c) continue;
-    let sp: SpeakerPhrase | null = null;
-    if (c.phrase) sp = objectAfter(toks, c.to, toks.length, sentenceStart);
-    else {
-      const participle = /ing$/.test(toks[j].lower);
-      sp = participle ? null : subjectBefore(toks, j, 0, sentenceStart);
-      if (!sp && (j === 0 || !toks[j - 1].word) && !participle) sp = objectAfter(toks, c.to, toks.length, sentenceStart);
-      if (!sp && toks[0]?.start === sentenceStart) sp = clauseSubject(toks, 0, j, sentenceStart);
-    }
-    const d = Math.abs(toks[j].start - near);
+    if (c) out.push({ j, cue: c });
+  }
+  return out;
+}
+
+/** The speaker phrase of the cue at token j, wherever it sits in the sentence. */
+function speakerOf(toks: Tok[], j: number, c: Cue, sentenceStart: number): SpeakerPhrase | null {
+  if (c.phrase) return objectAfter(toks, c.to, toks.length, sentenceStart);
+  const participle = /ing$/.test(toks[j].lower);
+  let sp = participle ? null : subjectBefore(toks, j, 0, sentenceStart);
+  if (!sp && (j === 0 || !toks[j - 1].word) && !participle) sp = objectAfter(toks, c.to, toks.length, sentenceStart);
+  if (!sp && toks[0]?.start === sentenceStart) sp = clauseSubject(toks, 0, j, sentenceStart);
+  return sp;
+}
+
+/** The speech cue nearest to position `near` (quoted text already left out of the tokens). */
+function cueAnywhere(toks: Tok[], near: number, sentenceStart: number, cues = cuesIn(toks)): Found | null {
+  let best: { j: number; cue: Cue } | null = null;
+  let bestDist = Infinity;
+  for (const x of cues) {
+    const d = Math.abs(toks[x.j].start - near);
     if (d < bestDist) {
-      best = { cue: c, cueSpan: span(toks, c), speaker: sp };
+      best = x;
       bestDist = d;
     }
   }
-  return best;
+  if (!best) return null;
+  return { cue: best.cue, cueSpan: span(toks, best.cue), speaker: speakerOf(toks, best.j, best.cue, sentenceStart) };
 }
 
 function span(toks: Tok[], c: Cue): Span {
@@ -187,6 +198,24 @@ class QuoteFinder {
     return this.out.sort((a, b) => a.start - b.start || a.end - b.end);
   }
 
+  private outsideCache: { key: string; toks: Tok[]; cues: Array<{ j: number; cue: Cue }> } | null = null;
+
+  /** Tokens of a sentence outside its quotes, and the cues among them (kept for the sentence's next quote). */
+  private outsideQuotes(sent: SentenceSpan, sEnd: number, units: QuoteUnit[], idx: number): { toks: Tok[]; cues: Array<{ j: number; cue: Cue }> } {
+    const key = `${sent.start}:${sEnd}`;
+    if (this.outsideCache?.key === key) return this.outsideCache;
+    let q = idx;
+    while (q > 0 && units[q - 1].end > sent.start) q--;
+    const toks: Tok[] = [];
+    for (const t of tokenize(this.text, sent.start, sEnd)) {
+      while (q < units.length && units[q].end <= t.start) q++;
+      if (q < units.length && t.start >= units[q].start && t.end <= units[q].end) continue;
+      toks.push(t);
+    }
+    this.outsideCache = { key, toks, cues: cuesIn(toks) };
+    return this.outsideCache;
+  }
+
   private sentenceAt(pos: number): SentenceSpan | null {
     const i = lastAtOrBefore(this.sentences, pos);
     return i >= 0 ? this.sentences[i] : null;
@@ -240,14 +269,8 @@ class QuoteFinder {
     let rule = found === after ? 'cue-after' : 'cue-before';
     if (!found && sent) {
       // The cue elsewhere in the sentence, with quoted text left out.
-      const sEnd = Math.max(sent.end, unit.end);
-      let q0 = idx;
-      while (q0 > 0 && units[q0 - 1].end > sent.start) q0--;
-      let q1 = idx;
-      while (q1 + 1 < units.length && units[q1 + 1].start < sEnd) q1++;
-      const near = units.slice(q0, q1 + 1);
-      const outside = tokenize(text, sent.start, sEnd).filter((t) => !near.some((q) => t.start >= q.start && t.end <= q.end));
-      found = cueAnywhere(outside, unit.start, sentStart);
+      const { toks: outside, cues } = this.outsideQuotes(sent, Math.max(sent.end, unit.end), units, idx);
+      found = cueAnywhere(outside, unit.start, sentStart, cues);
       rule = 'cue-sentence';
     }
     // A word or two in marks inside a sentence needs a verb of saying proper
@@ -315,7 +338,8 @@ class QuoteFinder {
     const L = lex();
     const end = regionEnd < sent.end ? regionEnd : sent.end;
     const toks = tokenize(this.text, sent.start, end);
-    if (toks.length < 6) return;
+    // Far longer than any sentence: a list or a table, not reported speech (and keeps this linear).
+    if (toks.length < 6 || toks.length > 300) return;
     let n = toks.length;
     while (n > 0 && !toks[n - 1].word && !/[”"’)]/.test(toks[n - 1].text)) n--;
     const emit = (a: number, b: number, found: Found, rule: string) => {
