@@ -217,7 +217,7 @@ ${d.entities.length === 0
     ? h`<p class="empty">No entities.</p>`
     : h`${legend(Object.entries(TYPE_COLORS).filter(([t]) => d.typeCounts.some((c) => c.type === t)).map(([t, c]) => [`${t.toLowerCase()} (${formatNumber(d.typeCounts.find((x) => x.type === t)!.n)})`, c] as [string, string]))}
 ${barChart(
-      d.entities.map((e, i) => ({
+      d.entities.slice(0, 20).map((e, i) => ({
         label: e.name, value: e.mention_count, color: TYPE_COLORS[e.type] ?? '#7f7f7f', href: `#en${i + 1}`,
         title: `${e.name} (${e.type}): ${plural(e.mention_count, 'mention')} in ${plural(e.article_count, 'article')}`,
       })),
