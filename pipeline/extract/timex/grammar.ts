@@ -480,10 +480,10 @@ export const RULES: Rule[] = [
   {
     name: 'quarter',
     gate: words(['quarter', 'half', 'period', 'q1', 'q2', 'q3', 'q4']),
-    re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?<fis>(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?![\\s-]*(?:of|century|mile|point|hour|final|finals|to)\\b|-)|(?<det3>the|its|their)\\s+(?<yr4>${YEAR})\\s+(?:fiscal\\s+)?(?<q3>quarter|period)|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`, true),
+    re: rx(`(?:(?<det>the|its|their|this|that|last|next|a|his|her|our|each)\\s+)?(?:(?<yr>${YEAR}|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|the\\s+year['’]s)\\s+)?(?<ya>year-ago\\s+|year-earlier\\s+)?(?<fis>(?:fiscal|calendar)[\\s-]+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|previous|year-ago|year-earlier|same|comparable|corresponding|june|september|december|march)[\\s-]+(?:fiscal[\\s-]+)?(?<q>quarter|half|period)(?<pl>s)?(?:\\s+(?:of\\s+)?(?:(?<yr2>${YEAR})|(?<rely>this|last|next)\\s+year|(?:fiscal\\s+)?(?<yr3>${YEAR})))?|(?<det2>the|this|that|its|their)\\s+(?<q2>quarter|half|period)(?![\\s-]*(?:of|century|mile|point|hour|final|finals|to)\\b|-)|(?<det3>the|its|their)\\s+(?<yr4>${YEAR})\\s+(?:fiscal\\s+)?(?<q3>quarter|period)|(?<qx>Q[1-4])(?:\\s+(?<yq>${YEAR}))?`, true),
     check: (g, m, s) => {
       const ord = lc(g.ord);
-      if (g.q && lc(g.q) === 'period' && !['latest', 'year-ago', 'year-earlier', 'same', 'comparable', 'current', 'previous'].includes(ord)) return false;
+      if (g.q && lc(g.q) === 'period' && !['latest', 'year-ago', 'year-earlier', 'same', 'comparable', 'corresponding', 'current', 'previous'].includes(ord)) return false;
       if (['june', 'september', 'december', 'march'].includes(ord) && !(lc(g.q) === 'quarter' && isCap(g.ord))) return false;
       if (g.q2 && lc(g.q2) === 'period' && lc(g.det2) !== 'the') return false;
       if (g.q2 && lc(g.q2) === 'half') return false;
@@ -525,6 +525,7 @@ export const RULES: Rule[] = [
         if (letter === 'H' && n > 2) return null;
         const code = `${letter}${n}`;
         if (!explicit) y = periodYear(dct, code);
+        if (g.ya && y !== null) y -= 1; // "the year-ago third quarter"
         setPeriod(ctx, y, code);
         // "its fourth quarter", "a third-quarter loss": the determiner belongs to the noun phrase
         const gi = m.indices?.groups ?? {};
@@ -535,7 +536,7 @@ export const RULES: Rule[] = [
         return { type: 'DATE', value: withYear(y, `-${code}`), from };
       }
       // "the quarter", "the latest period", "the year-ago quarter", "the current quarter"
-      if (ord === 'year-ago' || ord === 'year-earlier' || ord === 'same' || ord === 'comparable') {
+      if (ord === 'year-ago' || ord === 'year-earlier' || ord === 'same' || ord === 'comparable' || ord === 'corresponding') {
         const v = yearBeforePeriod(ctx, 1000);
         if (v) return { type: 'DATE', value: v };
         if (!dct) return { type: 'DATE', value: `XXXX-${letter}X` };
