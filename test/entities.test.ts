@@ -18,6 +18,7 @@ const CASES: Array<{ text: string; surface: string; at: number; key: string; typ
   { text: 'The veterans remembered the Vietnam War and its cost.', surface: 'Vietnam War', at: 28, key: 'MISC:vietnam-war', type: 'MISC', form: 'name' },
   { text: 'Analysts said the Kremlin would not comment.', surface: 'Kremlin', at: 18, key: 'ORGANIZATION:kremlin', type: 'ORGANIZATION', form: 'name' },
   { text: 'Shops stayed shut on Christmas Day this year.', surface: 'Christmas Day', at: 21, key: 'MISC:christmas-day', type: 'MISC', form: 'name' },
+  { text: 'A UK-based charity ran the appeal.', surface: 'UK-based', at: 2, key: 'COUNTRY:GBR', type: 'COUNTRY', form: 'demonym' },
   { text: 'He has lived in the USSR since childhood.', surface: 'USSR', at: 20, key: 'COUNTRY:SUHH', type: 'COUNTRY', form: 'acronym' },
   // Possessives stay outside the span.
   { text: "Nigeria's president spoke on Friday.", surface: 'Nigeria', at: 0, key: 'COUNTRY:NGA', type: 'COUNTRY', form: 'name' },

@@ -71,6 +71,9 @@ const PLACE_NOUNS = new Set(['region', 'regions', 'province', 'provinces', 'stat
 // First words that make a name a place whatever follows ("Sea of Japan", "Gulf of Mexico").
 const PLACE_HEAD = /^(sea|gulf|bay|lake|mount|strait|straits|isle|isles|cape|river|ocean|port|island|islands)$/i;
 
+// Participles that attach to a name as a modifier ("UK-based", "U.S.-led").
+const HYPHEN_SUFFIX = /^(.+)-(based|led|backed|owned|born|made|run|controlled|funded|financed|brokered|sponsored|registered|listed|speaking|style|bound|allied|linked|era)$/;
+
 const LABEL_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION', MISC: 'MISC' };
 
 function isAcronym(s: string): boolean {
@@ -125,7 +128,9 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
       out.push({ ...fromKnown(sp, known, sp.text, key), rule: sp.rule + '+lexicon' });
       continue;
     }
-    const dem = g.demonym.get(key);
+    // "U.S.-led", "UK-based": the country or place used as a modifier, like a demonym.
+    const hy = HYPHEN_SUFFIX.exec(sp.text);
+    const dem = g.demonym.get(key) ?? (hy ? g.known.get(phraseKey(hy[1])) ?? g.capital.get(phraseKey(hy[1])) : undefined);
     if (dem) {
       out.push({ ...sp, type: dem.type, key: dem.key, name: dem.name, subtype: dem.subtype, countryCode: dem.countryCode, form: 'demonym', rule: sp.rule + '+demonym' });
       continue;
