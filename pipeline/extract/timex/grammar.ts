@@ -774,7 +774,7 @@ export const RULES: Rule[] = [
   {
     name: 'ago',
     gate: words(['ago', 'earlier', 'later', 'before', 'previously', 'from now', 'hence']),
-    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|over|some|roughly|approximately|around|only|just|barely|at\\s+least|little\\s+more\\s+than|exactly)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|before|previously|from\\s+now|hence)`, true),
+    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|some|roughly|approximately|around|barely|at\\s+least|little\\s+more\\s+than|exactly)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})\\s+(?<dir>ago|earlier|later|before|previously|from\\s+now|hence)`, true),
     check: (g, m, s) => {
       const dir = lc(g.dir);
       if (dir === 'before' || dir === 'later' || dir === 'earlier') {
@@ -810,7 +810,7 @@ export const RULES: Rule[] = [
   {
     name: 'duration',
     gate: words(['year', 'month', 'week', 'day', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'fortnight', 'millenni']),
-    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|over|under|up\\s+to|at\\s+least|at\\s+most|some|roughly|approximately|around|only|just|another|an\\s+additional|a\\s+further|little\\s+more\\s+than|well\\s+over|exactly|the\\s+better\\s+part\\s+of)\\s+)?(?:(?<det>the|its|their|his|her|our|a|this|that|these|those)\\s+)?(?:(?<rel>past|last|next|previous|first|coming|following|final|initial|remaining|entire|full|whole|same|latest|recent|prior|preceding|other)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})(?<suffix>-old|-long)?`, true),
+    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|under|up\\s+to|at\\s+least|at\\s+most|some|roughly|approximately|around|another|an\\s+additional|a\\s+further|little\\s+more\\s+than|well\\s+over|exactly|the\\s+better\\s+part\\s+of)\\s+)?(?:(?<det>the|its|their|his|her|our|a|this|that|these|those)\\s+)?(?:(?<rel>past|last|next|previous|first|coming|following|final|initial|remaining|entire|full|whole|same|latest|recent|prior|preceding|other)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})(?<suffix>-old|-long)?`, true),
     check: (g, m, s) => {
       const unit = lc(g.unit);
       const num = lc(g.num);
