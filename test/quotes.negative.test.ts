@@ -35,6 +35,13 @@ describe('quote stage: not quotes', () => {
     expect(text.slice(quotes[0].start, quotes[0].end)).toBe('“My father said ‘never give up’ every day,”');
   });
 
+  it('a straight-quoted word inside a curly quote stays inside it', () => {
+    const text = '“He said "no" to the offer twice,” Ruiz said.';
+    const quotes = run(text);
+    expect(quotes).toHaveLength(1);
+    expect(text.slice(quotes[0].start, quotes[0].end)).toBe('“He said "no" to the offer twice,”');
+  });
+
   it('a short scare quote next to a real quote is left out', () => {
     const text = 'The plan is a “giveaway.” “It will cost billions,” Senator Ann Cole said.';
     const quotes = run(text);

@@ -93,10 +93,21 @@ export function findQuoteUnits(text: string, paras: ReadonlyArray<Span>): QuoteU
   const openAtEnd = new Map<number, number>();
   paragraphs.forEach((p, pi) => {
     let open: Mark | null = null;
+    // A straight-quoted stretch nested inside a curly quote (“He said "no" twice”).
+    let nested = false;
     for (const m of marksOf(text, p.start, p.end)) {
       if (open === null) {
         // A stray closing mark (an inch sign, a typo) opens nothing.
         if (m.role !== 'close') open = m;
+        continue;
+      }
+      const straight = text[m.at] === '"';
+      if (nested) {
+        if (straight) nested = false;
+        continue;
+      }
+      if (straight && m.role === 'open' && text[open.at] !== '"') {
+        nested = true;
         continue;
       }
       if (m.role === 'open') {
