@@ -41,6 +41,9 @@ export interface Gazetteer {
 
 const slugs = new Map<string, string>();
 
+/** A name used as a modifier by a participle after a hyphen ("UK-based", "U.S.-led"). */
+export const HYPHEN_SUFFIX = /^(.+)-(based|led|backed|owned|born|made|run|controlled|funded|financed|brokered|sponsored|registered|listed|speaking|style|bound|allied|linked|era)$/;
+
 export function slug(s: string): string {
   let out = slugs.get(s);
   if (out === undefined) {

@@ -1,7 +1,7 @@
 import type { Doc } from '../../types.js';
 import { wordSet } from '../../lexicon.js';
-import { gazetteer } from './gazetteer.js';
-import { tokenize, type Token } from './tokenize.js';
+import { HYPHEN_SUFFIX, gazetteer } from './gazetteer.js';
+import { phraseKey, tokenize, type Token } from './tokenize.js';
 import { CONNECTORS, TAGS, docContext, isCapsSentence, modelWeights, tagSentence, type DocContext, type Sentence, type Weights } from './model.js';
 
 /** A typed name span found by the tagger, before resolution. */
@@ -50,6 +50,14 @@ export function recognize(doc: Doc): Recognized {
     const toks = s.tokens;
     for (let i = 0; i < toks.length; i++) {
       const tag = TAGS[tags[i]];
+      if (tag === 'O') {
+        // "UK-based" left untagged: a known country or place used as a modifier.
+        const hy = /-/.test(toks[i].text) ? HYPHEN_SUFFIX.exec(toks[i].text) : null;
+        if (hy && g.known.has(phraseKey(hy[1]))) {
+          spans.push({ start: toks[i].start, end: toks[i].end, text: toks[i].text, label: 'MISC', sentence: si, t0: i, t1: i + 1, rule: 'hyphen-modifier' });
+        }
+        continue;
+      }
       if (!tag.startsWith('B-')) continue;
       let j = i + 1;
       while (j < toks.length && TAGS[tags[j]] === 'I-' + tag.slice(2)) j++;

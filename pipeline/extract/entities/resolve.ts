@@ -1,5 +1,5 @@
 import type { Doc, EntityHit, EntityType, MentionForm, MentionHit } from '../../types.js';
-import { entityKey, gazetteer, slug, type Gazetteer, type KnownEntity } from './gazetteer.js';
+import { HYPHEN_SUFFIX, entityKey, gazetteer, slug, type Gazetteer, type KnownEntity } from './gazetteer.js';
 import type { Sentence } from './model.js';
 import { dataJson, wordSet } from '../../lexicon.js';
 import type { RawSpan } from './recognize.js';
@@ -70,9 +70,6 @@ const PLACE_NOUNS = new Set(['region', 'regions', 'province', 'provinces', 'stat
 
 // First words that make a name a place whatever follows ("Sea of Japan", "Gulf of Mexico").
 const PLACE_HEAD = /^(sea|gulf|bay|lake|mount|strait|straits|isle|isles|cape|river|ocean|port|island|islands)$/i;
-
-// Participles that attach to a name as a modifier ("UK-based", "U.S.-led").
-const HYPHEN_SUFFIX = /^(.+)-(based|led|backed|owned|born|made|run|controlled|funded|financed|brokered|sponsored|registered|listed|speaking|style|bound|allied|linked|era)$/;
 
 const LABEL_TYPE: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION', MISC: 'MISC' };
 
