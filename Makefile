@@ -28,7 +28,7 @@ typecheck: node_modules/.installed ## Type-check everything
 	$(NODE_BIN)/tsc --noEmit -p .
 
 clean: ## Remove generated outputs (keeps out/README.md)
-	rm -rf "$(OUT)/csv" "$(OUT)/parquet" "$(OUT)/arrow" "$(OUT)/news.duckdb" "$(OUT)/datapackage.json" .cache
+	rm -rf "$(OUT)/csv" "$(OUT)/parquet" "$(OUT)/arrow" "$(OUT)/news.duckdb" "$(OUT)/datapackage.json" "$(OUT)/report.html" .cache .$(notdir $(OUT)).cache
 
 golden: node_modules/.installed ## Rewrite the seed golden files (test/golden/seed) from a fresh build of raw/
 	$(NODE_BIN)/tsx pipeline/cli.ts --raw raw --out .cache/golden-out

@@ -70,7 +70,7 @@ export function processBytes(name: string, bytes: Uint8Array, metaText: string |
         }
       }
     }
-    const articleId = sha256.slice(0, 16);
+    const articleId = `art_${sha256.slice(0, 16)}`;
     const doc = toDoc(articleId, parsed);
     timings.structure = performance.now() - t0;
 

@@ -46,6 +46,7 @@ export function validateArticle(
 
   for (const t of ARTICLE_TABLES) {
     const accepted: AnyRow[] = [];
+    const ids = new Set<unknown>();
     for (const row of (rows as unknown as Record<string, AnyRow[]>)[t.name]) {
       const parsed = t.schema.safeParse(row);
       if (!parsed.success) {
@@ -57,10 +58,16 @@ export function validateArticle(
         rejects.push(rejectRow(sourceFile, 'invariants', `${t.name}: ${problem}`, row));
         continue;
       }
+      // Ids derive from the article id, so uniqueness inside the article is uniqueness overall.
+      if (ids.has(row[t.primaryKey])) {
+        rejects.push(rejectRow(sourceFile, 'invariants', `${t.name}: duplicate ${t.primaryKey} ${String(row[t.primaryKey])}`, row));
+        continue;
+      }
+      ids.add(row[t.primaryKey]);
       accepted.push(row);
     }
     out[t.name] = accepted;
-    keys[t.name] = new Set(accepted.map((r) => r[t.primaryKey]));
+    keys[t.name] = ids;
   }
   return { rows: out as unknown as ArticleRows, rejects };
 }

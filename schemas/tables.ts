@@ -44,7 +44,7 @@ const optEnumCol = <T extends readonly [string, ...string[]]>(values: T, d: stri
   z.enum(values).nullable().meta({ description: `${d} One of: ${values.join(', ')}; empty when unknown.` });
 
 export const ArticleSchema = z.object({
-  article_id: col.id('Stable id of the article: the first 16 hex digits of the SHA-256 of its raw bytes.'),
+  article_id: col.id('Stable id of the article: "art_" and the first 16 hex digits of the SHA-256 of its raw bytes (the prefix keeps spreadsheets from reading an id as a number).'),
   source_file: col.text('File name of the article inside the raw folder.'),
   sha256: col.text('SHA-256 of the raw file bytes, hex.').regex(/^[0-9a-f]{64}$/),
   title: col.optText('Headline.'),
