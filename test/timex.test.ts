@@ -110,6 +110,8 @@ describe('relative expressions resolve against the publication date', () => {
     ['2016-03-01', 'The offensive began on Christmas Day.', 'Christmas Day', '2015-12-25'],
     ['2016-03-01', 'Talks will resume after Easter.', 'Easter', '2016-03-27'],
     ['1998-02-13', 'The war started in 1996. Peace came the following year.', 'the following year', '1997'],
+    ['2017-03-07', 'The attack came on March 3. The next day, police arrested two men.', 'The next day', '2017-03-04'],
+    ['2017-03-07', 'In January sales fell. The following month they rose.', 'The following month', '2017-02'],
   ];
   it.each(rows)('%s: %s → %s', (published, text, span, value) => {
     expect(hit(text, span, published).value).toBe(value);

@@ -14,7 +14,7 @@
 // - Year ranges ("2011-12") keep the first year as value and span both years.
 import type { Doc, ExtractStage, TimexHit } from '../types.js';
 import { parseYmd, rangeOf } from './timex/calendar.js';
-import { RULES, tenseAt, type Ctx, type DocState, type Rule } from './timex/grammar.js';
+import { RULES, noteReference, tenseAt, type Ctx, type DocState, type Rule } from './timex/grammar.js';
 
 interface Candidate {
   start: number;
@@ -74,7 +74,7 @@ function select(cands: Candidate[], base: number, len: number): Candidate[] {
 /** Finds and normalizes the temporal expressions of a document. */
 export function findTimexes(doc: Doc): TimexHit[] {
   const dct = parseYmd(doc.published);
-  const state: DocState = { lastPeriod: null, lastYear: null };
+  const state: DocState = { lastPeriod: null, lastYear: null, lastDay: null, lastMonth: null };
   const hits: TimexHit[] = [];
   const sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length, index: 0, paragraph: 0 }];
   for (const sent of sentences) {
@@ -94,6 +94,7 @@ export function findTimexes(doc: Doc): TimexHit[] {
       if (n.from) c.start = base + n.from;
       const r = n.type === 'DATE' || n.type === 'TIME' ? rangeOf(n.value) : { start: null, end: null, precision: 'unknown' as const };
       if (n.untilYear !== undefined) r.end = `${String(n.untilYear).padStart(4, '0')}-12-31`;
+      if (n.type === 'DATE' || n.type === 'TIME') noteReference(state, n.value);
       hits.push({
         start: c.start,
         end: c.end,

@@ -29,6 +29,17 @@ export interface DocState {
   lastPeriod: { y: number | null; code: string; sentence: number } | null;
   /** The last year named outright ("in 1996", "May 5, 2014"), for "that year", "the following year". */
   lastYear: number | null;
+  /** The last full date and month resolved, for "the next day", "the following month". */
+  lastDay: Ymd | null;
+  lastMonth: { y: number; m: number } | null;
+}
+
+/** Remembers the day and month a resolved value names, as the narrative's reference point. */
+export function noteReference(state: DocState, value: string): void {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:T|$)/.exec(value);
+  if (!m) return;
+  state.lastMonth = { y: +m[1], m: +m[2] };
+  if (m[3]) state.lastDay = { y: +m[1], m: +m[2], d: +m[3] };
 }
 
 export interface Ctx {
@@ -703,7 +714,8 @@ export const RULES: Rule[] = [
       if (/^(?:the|that|the same|the full|the entire|the whole)$/.test(rel) && !g.edge) {
         // "the year", "the week": only as a time adverbial, not "the day of the attack"
         if (/^\s+(?:of|before|after|earlier|later|ago|in|when|that|which|following|to)\b/i.test(after)) return false;
-        if (rel === 'the same' || unit === 'day' || unit === 'decade' || unit === 'century') return false;
+        if (unit === 'day') return rel === 'that' || rel === 'the same';
+        if (rel === 'the same' || unit === 'decade' || unit === 'century') return false;
         if (rel === 'that') return unit === 'year' || unit === 'week' || unit === 'month';
         if (rel !== 'the') return unit === 'year';
         const pw = prevWord(s, m.index).toLowerCase();
@@ -728,14 +740,22 @@ export const RULES: Rule[] = [
         if (/^(?:the previous|the prior|the preceding)$/.test(rel) && last !== null && last !== dct?.y) return { type: 'DATE', value: String(last - 1) };
         if (/^(?:the full|the entire|the whole)$/.test(rel) || (rel === 'the' && g.fiscal)) return dct ? { type: 'DATE', value: String(dct.y) } : { type: 'DATE', value: 'XXXX' };
       }
-      if (rel === 'that') return { type: 'DATE', value: anchorless(unit) };
+      if (rel === 'that' && unit !== 'D') return { type: 'DATE', value: anchorless(unit) };
       if (rel === 'the' || rel === 'the full' || rel === 'the entire' || rel === 'the whole') {
         if (unit === 'WE') return { type: 'DATE', value: dct ? weekendNear(dct, ctx) : 'XXXX-WXX-WE' };
         if (!edge) return { type: 'DURATION', value: duration(1, unit) };
       }
       if (unit === 'D') {
-        // "the next day", "the previous day": relative to some other event; unknowable here.
-        return { type: 'DATE', value: 'XXXX-XX-XX' };
+        // "the next day", "that day": counted from the last date the text gave
+        const ref = ctx.state.lastDay;
+        if (!ref) return { type: 'DATE', value: 'XXXX-XX-XX' };
+        const off = /^(?:the next|the following)$/.test(rel) ? 1 : /^(?:the previous|the prior|the preceding)$/.test(rel) ? -1 : 0;
+        return { type: 'DATE', value: fmtDay(addDays(ref, off)) };
+      }
+      if (unit === 'M' && !edge && ctx.state.lastMonth && /^(?:the following|the previous|the prior|the preceding)$/.test(rel)) {
+        const lm = ctx.state.lastMonth;
+        const r = addMonths({ y: lm.y, m: lm.m, d: 1 }, rel === 'the following' ? 1 : -1);
+        return { type: 'DATE', value: fmtMonth(r.y, r.m) };
       }
       let shift = 0;
       if (/^(?:last|the past|the previous|this past|the last|the prior|the preceding|the latest)$/.test(rel)) shift = -1;
