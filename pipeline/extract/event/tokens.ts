@@ -1,5 +1,4 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { wink } from '../../nlp.js';
 
 // POS tags and lemmas from wink-nlp, with UTF-16 offsets into the document.
 
@@ -13,12 +12,7 @@ export interface Tok {
   pos: string;
 }
 
-let nlp: ReturnType<typeof winkNLP> | null = null;
-
-function engine(): ReturnType<typeof winkNLP> {
-  if (!nlp) nlp = winkNLP(model, ['pos']);
-  return nlp;
-}
+const engine = wink;
 
 /** Tokens of text.slice(start, end), offsets relative to the whole text. */
 export function tokenize(text: string, start: number, end: number): Tok[] {

@@ -1,16 +1,8 @@
 // What a figure counts: the short noun phrase after it, read with wink-nlp's POS
 // tagger. Only a short fragment (the figure and the words after it, up to the
 // next clause break) is tagged, which keeps the cost per figure small.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { wink as tagger } from '../../nlp.js';
 import { figureLexicon } from './lexicon.js';
-
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | null = null;
-function tagger(): Nlp {
-  if (!nlp) nlp = winkNLP(model, ['pos']);
-  return nlp;
-}
 
 const NOUNISH = new Set(['NOUN', 'PROPN']);
 const MAX_TOKENS = 5;
