@@ -58,6 +58,7 @@ const CASES: Case[] = [
   { name: 'indirect, said that', text: 'Ruiz said that the talks would resume in May.', quote: 'that the talks would resume in May', at: 10, kind: 'indirect', speaker: 'Ruiz', speakerAt: 0, cue: 'said' },
   { name: 'indirect, and said', text: 'The senator met voters and said the tax would be cut next year.', quote: 'the tax would be cut next year', at: 32, kind: 'indirect', speaker: 'The senator', speakerAt: 0, cue: 'said' },
   { name: 'indirect, according to at the end', text: 'Turnout fell to 40 percent, according to a count by the Electoral Commission.', quote: 'Turnout fell to 40 percent', at: 0, kind: 'indirect', speaker: 'Electoral Commission', speakerAt: 56, cue: 'according to' },
+  { name: 'indirect, a finding with a that-clause', text: 'A new poll by the Tribune found that most voters back the plan.', quote: 'that most voters back the plan', at: 32, kind: 'indirect', speaker: 'Tribune', speakerAt: 18, cue: 'found' },
   { name: 'indirect, according to', text: 'According to the health ministry, 40 people were hurt in the blast.', quote: '40 people were hurt in the blast', at: 34, kind: 'indirect', speaker: 'the health ministry', speakerAt: 13, cue: 'According to' },
 ];
 

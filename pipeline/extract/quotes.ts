@@ -1,5 +1,6 @@
 import type { Annotations, Doc, EntityHit, ExtractStage, MentionHit, QuoteHit, QuoteKind, SentenceSpan, Span } from '../types.js';
 import { findQuoteUnits, type QuoteUnit } from './quote/marks.js';
+import { wordList } from '../lexicon.js';
 import { clauseSubject, cueAt, lex, objectAfter, subjectBefore, tokenize, type Cue, type SpeakerPhrase, type Tok } from './quote/cues.js';
 
 // Quote spans: a direct or partial quote's span is its content WITH the outer
@@ -26,6 +27,8 @@ interface Known extends Speaker {
 }
 
 const NO_SPEAKER: Speaker = { key: null, text: null, span: null };
+// "A poll by the Tribune found", "a spokesman for the Interior Ministry said": the named source.
+const SOURCE_OF = new Set(['by', 'of', 'from', 'for', 'at']);
 const WORD = /[\p{L}\p{N}]+/gu;
 const countWords = (s: string) => (s.match(WORD) ?? []).length;
 
@@ -101,6 +104,19 @@ function cueBefore(toks: Tok[], sentenceStart: number): Found | null {
     if (sp && !L.pronouns.has(toks[n - 1].lower)) return { cue: { from: n, to: n + 1, base: ':', phrase: true }, cueSpan: { start: colon.start, end: colon.end }, speaker: sp };
   }
   return null;
+}
+
+let thatForms: Map<string, string> | null = null;
+/** Inflected form → base of the verbs that attribute only with a that-clause. */
+function thatVerbForms(): Map<string, string> {
+  if (!thatForms) {
+    thatForms = new Map();
+    for (const line of wordList('that_verbs.txt')) {
+      const forms = line.split(/\s+/);
+      for (const f of forms) thatForms.set(f.toLowerCase(), forms[0]);
+    }
+  }
+  return thatForms;
 }
 
 /** Every speech cue in the tokens, by token index. */
@@ -415,7 +431,7 @@ class QuoteFinder {
       if (!sp && (toks[j - 1].lower === 'and' || toks[j - 1].lower === 'but')) sp = clauseSubject(toks, 0, j, sent.start);
       if (!sp) continue;
       const a = toks.findIndex((t) => t.start === sp!.phrase.start);
-      if (a > 0 && toks[a - 1].text !== ',' && !L.subordinators.has(toks[a - 1].lower) && toks[j - 1].lower !== 'and' && toks[j - 1].lower !== 'but') continue;
+      if (a > 0 && toks[a - 1].text !== ',' && !L.subordinators.has(toks[a - 1].lower) && !SOURCE_OF.has(toks[a - 1].lower) && toks[j - 1].lower !== 'and' && toks[j - 1].lower !== 'but') continue;
       let k = c.to;
       // "told reporters", "told CNN": the hearer comes first.
       if (c.base === 'tell') {
@@ -441,6 +457,26 @@ class QuoteFinder {
         return;
       }
     }
+    this.thatClause(sent, toks, n);
+  }
+
+  /** "A poll found that ...", "She believes that ...": a that-clause after a verb of finding or believing. */
+  private thatClause(sent: SentenceSpan, toks: Tok[], n: number): boolean {
+    const forms = thatVerbForms();
+    for (let j = 1; j < n - 4; j++) {
+      const base = forms.get(toks[j].lower);
+      if (!base || toks[j + 1]?.lower !== 'that' || /ing$/.test(toks[j].lower) || toks[j - 1].lower === 'to') continue;
+      const sp = subjectBefore(toks, j, 0, sent.start);
+      if (!sp) continue;
+      const a = toks.findIndex((t) => t.start === sp.phrase.start);
+      if (a > 0 && toks[a - 1].text !== ',' && !lex().subordinators.has(toks[a - 1].lower) && !SOURCE_OF.has(toks[a - 1].lower)) continue;
+      const speaker = this.resolve(sp, toks[j + 1].start);
+      if (!speaker.text || toks.slice(j + 1, n).filter((t) => t.word).length < 5) continue;
+      const cue = { start: toks[j].start, end: toks[j].end };
+      this.out.push({ start: toks[j + 1].start, end: toks[n - 1].end, kind: 'indirect', speakerKey: speaker.key, speakerText: speaker.text, speakerSpan: speaker.span, cue: this.text.slice(cue.start, cue.end), rule: 'indirect-that-clause' });
+      return true;
+    }
+    return false;
   }
 
   /** Entity behind a speaker phrase (a mention overlapping its name words), pronouns to the last named speaker. */
