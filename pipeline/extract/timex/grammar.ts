@@ -777,6 +777,21 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'relative_pod',
+    gate: words(['morning', 'afternoon', 'evening', 'night']),
+    re: rx(`(?<rel>the\\s+next|the\\s+following|the\\s+previous|the\\s+same|that)\\s+(?<pod>${POD})`),
+    check: (g, m, s) => !/^\s+(?:of|'s|’s)\b/i.test(s.slice(m.index + m[0].length)),
+    norm: (g, ctx) => {
+      // "the next morning": a part of the day after the last date the text gave
+      const rel = lc(g.rel);
+      const ref = ctx.state.lastDay;
+      const p = pod(g.pod);
+      if (!ref) return { type: 'TIME', value: `XXXX-XX-XXT${p}` };
+      const off = /^(?:the next|the following)$/.test(rel) ? 1 : rel === 'the previous' ? -1 : 0;
+      return { type: 'TIME', value: `${fmtDay(addDays(ref, off))}T${p}` };
+    },
+  },
+  {
     name: 'year_adjective',
     gate: /year[\s-]*(?:earlier|ago|end)|year['’]s\s+end/i,
     re: rx(`(?<w>year-earlier|year-ago|year[\\s-]end|year['’]s\\s+end|year\\s+end)`),
