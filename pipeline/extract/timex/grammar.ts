@@ -101,6 +101,8 @@ function duration(n: number | null, unit: string): string {
     const d = down[unit];
     if (d) return duration(Math.round(n * d[1]), d[0]);
   }
+  // TimeBank writes a full day of hours as a day ("the last twenty four hours" = P1D)
+  if (unit === 'H' && n === 24) return 'P1D';
   const k = n === null ? 'X' : String(n);
   switch (unit) {
     case 'H': return `PT${k}H`;
