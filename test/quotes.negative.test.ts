@@ -20,6 +20,8 @@ const NOTHING: Array<{ name: string; text: string }> = [
   { name: 'inch marks', text: 'The screen measures 15" across and weighs little.' },
   { name: 'a noun that looks like a cue verb', text: 'The law requires a yearly report by "an independent reviewer".' },
   { name: 'a prepositional phrase before a cue is no report', text: 'On the budget, Ruiz said nothing at all.' },
+  { name: 'apostrophes are not single quotes', text: 'The Clintons’ house in the ‘90s had a ‘boom’ feel to it.' },
+  { name: 'single-quoted title without a cue', text: 'Her memoir ‘Stealing Home Again’ sold well in Britain.' },
   { name: 'plain narration', text: 'The committee met on Tuesday and adjourned without a vote.' },
 ];
 

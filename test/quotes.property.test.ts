@@ -8,7 +8,7 @@ import { findQuotes } from '../pipeline/extract/quotes.js';
 const piece = fc.constantFrom(
   '“We will win,”', '"It is over."', "''Not today,''", '``Maybe,\'\'', '“', '”', '"', "'", '‘', '’',
   'said', 'says', 'told reporters', 'according to', 'he said', 'she added:', 'said that',
-  'Ana Ruiz', 'Mr. Cole', 'the ministry', 'Reuters', 'Xinhua news agency', "China's",
+  'Ana Ruiz', 'Mr. Cole', 'the ministry', 'Reuters', 'Xinhua news agency', "China's", '‘We will go,’', 'the Clintons’',
   'the', 'plan', 'will', 'fail', 'next', 'year', 'and', 'it', 'seemed',
   ',', '.', ':', '—', '(', ')', '\n\n', '\n', ' ',
 );
@@ -26,7 +26,7 @@ describe('quote stage: properties', () => {
           expect(q.end).toBeLessThanOrEqual(text.length);
           expect(text.slice(q.start, q.end).trim().length).toBeGreaterThan(0);
           expect(['direct', 'partial', 'indirect']).toContain(q.kind);
-          if (q.kind !== 'indirect') expect(text.slice(q.start, q.start + 2)).toMatch(/^(?:[“"«„]|``|'')/);
+          if (q.kind !== 'indirect') expect(text.slice(q.start, q.start + 2)).toMatch(/^(?:[“"«„‘]|``|'')/);
           if (q.speakerSpan) {
             expect(q.speakerSpan.end).toBeGreaterThan(q.speakerSpan.start);
             expect(text.slice(q.speakerSpan.start, q.speakerSpan.end)).toBe(q.speakerText);

@@ -41,6 +41,7 @@ const CASES: Case[] = [
   // newswire marks
   { name: "'' ... '' marks", text: "''We are ready,'' Mr. Obama said.", quote: "''We are ready,''", at: 0, kind: 'direct', speaker: 'Obama', speakerAt: 22, cue: 'said' },
   { name: "`` ... '' marks", text: "``Nothing has changed,'' Ruiz said.", quote: "``Nothing has changed,''", at: 0, kind: 'direct', speaker: 'Ruiz', speakerAt: 25, cue: 'said' },
+  { name: 'single curly marks with a cue next to them', text: '‘We will fight on,’ the minister said.', quote: '‘We will fight on,’', at: 0, kind: 'direct', speaker: 'the minister', speakerAt: 20, cue: 'said' },
   // organizations as speakers, partial quotes
   { name: 'organization, partial quote', text: 'The opposition “will not accept the result,” the Interior Ministry said in a statement.', quote: '“will not accept the result,”', at: 15, kind: 'partial', speaker: 'Interior Ministry', speakerAt: 49, cue: 'said' },
   { name: 'organization after a possessive owner', text: "Officials in Lagos “acted too late,” Nigeria's state-run news agency NAN reported.", quote: '“acted too late,”', at: 19, kind: 'partial', speaker: 'NAN', speakerAt: 69, cue: 'reported' },

@@ -296,6 +296,9 @@ class QuoteFinder {
     // One or two words away from the cue are a term more often than a quote, unless said or named ("called it “a hoax”").
     if (found && !adjacent && !wholeStatement && nWords <= 2 && !lex().naming.has(found.cue.base) && found.cue.base !== 'say') found = null;
 
+    // Single marks double as apostrophes: only a quote with its cue right next to it counts.
+    const nextToCue = found !== null && (found === after || (before !== null && found === before && (before.cue.to === beforeToks.length || /[,:]$/.test(beforeText))));
+    if (unit.single && !nextToCue) return null;
     let kind: QuoteKind;
     let speaker: Speaker = NO_SPEAKER;
     let cue: string | null = null;

@@ -14,6 +14,8 @@ export interface QuoteUnit extends Span {
   closed: boolean;
   /** Number of paragraphs it spans. */
   paragraphs: number;
+  /** Marked with single quotes (‘...’): taken only with a cue right next to it. */
+  single: boolean;
 }
 
 interface Mark {
@@ -68,6 +70,32 @@ interface Piece extends Span {
   closeLen: number;
   closed: boolean;
   paragraph: number;
+  single?: boolean;
+}
+
+/**
+ * Curly single quotes (‘...’) as the outer marks, the British convention, in a
+ * line with no double marks. ’ is also the apostrophe, so a closing mark must be
+ * followed by a space or punctuation and the quote must hold two words or more.
+ */
+function singlePieces(text: string, p: Span, pi: number): Piece[] {
+  const out: Piece[] = [];
+  let open = -1;
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i];
+    if (c === '\u2018') {
+      const prev = i > p.start ? text[i - 1] : ' ';
+      if (/[\s([{\u2014\u2013]/.test(prev) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) open = i;
+    } else if (c === '\u2019' && open >= 0) {
+      const next = i + 1 < p.end ? text[i + 1] : ' ';
+      const prev = text[i - 1];
+      if (/[\s.,;:!?)\u2014]/.test(next) && /[\p{L}\p{N}.,!?]/u.test(prev) && !/s$/.test(text.slice(open, i)) && /\S\s+\S/.test(text.slice(open + 1, i))) {
+        out.push({ start: open, end: i + 1, openLen: 1, closeLen: 1, closed: true, paragraph: pi, single: true });
+        open = -1;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -122,6 +150,7 @@ export function findQuoteUnits(text: string, paras: ReadonlyArray<Span>): QuoteU
       openAtEnd.set(pi, pieces.length);
       pieces.push({ start: open.at, end: p.end, openLen: open.len, closeLen: 0, closed: false, paragraph: pi });
     }
+    if (!pieces.some((x) => x.paragraph === pi)) for (const x of singlePieces(text, p, pi)) pieces.push(x);
   });
   // Chain an unclosed piece with the next paragraph's first piece when that
   // paragraph opens with the mark (a quote continued over paragraphs).
@@ -146,6 +175,7 @@ export function findQuoteUnits(text: string, paras: ReadonlyArray<Span>): QuoteU
       innerEnd: last.end - last.closeLen,
       closed: last.closed,
       paragraphs: n,
+      single: first.single === true,
     });
   }
   return units;
