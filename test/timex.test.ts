@@ -57,6 +57,7 @@ describe('timexes with a publication date (2017-03-07)', () => {
     ['Exports fell by a third in recent years.', 'recent years', 'DURATION', 'PXY', null, null, 'unknown'],
     ['The company earns $5 million a year.', 'a year', 'SET', 'P1Y', null, null, 'unknown'],
     ['We meet tomorrow at 5pm.', 'tomorrow at 5pm', 'TIME', '2017-03-08T17:00', '2017-03-08', '2017-03-08', 'day'],
+    ['Trading closed at 1630 GMT.', '1630 GMT', 'TIME', '2017-03-07T16:30', '2017-03-07', '2017-03-07', 'day'],
     ['The train leaves at 15:30.', '15:30', 'TIME', '2017-03-07T15:30', '2017-03-07', '2017-03-07', 'day'],
     ['The polls will close at 10 p.m. Thursday.', '10 p.m. Thursday', 'TIME', '2017-03-09T22:00', '2017-03-09', '2017-03-09', 'day'],
     ['The summit opens next monday.', 'next monday', 'DATE', '2017-03-13', '2017-03-13', '2017-03-13', 'day'],

@@ -316,8 +316,8 @@ const REF_GATE = words(Object.keys(REFS).map((w) => w.split(' ').pop()!));
 export const RULES: Rule[] = [
   {
     name: 'time_clock',
-    gate: /\d\s*(?:[ap]\.?m|o'clock|in\s+the)|\d[:.][0-5]\d(?!\d)/i,
-    re: rx(`(?:(?<pre>${WEEKDAY}|today|tonight|yesterday|tomorrow)(?:\\s+at|,)?\\s+)?(?:(?<mod>about|around|approximately|roughly|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<h>[012]?\\d)(?:[:.](?<min>[0-5]\\d))?\\s*(?:(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<oc>o'clock)|in\\s+the\\s+(?<pd>morning|afternoon|evening))(?:\\s+(?<tz>${TZ}))?(?:,?\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?|(?<h2>[012]?\\d)[:.](?<min2>[0-5]\\d)\\s+(?<tz2>${TZ})(?:,?\\s+(?:on\\s+)?(?<anchor2>${WEEKDAY}|today|yesterday|tomorrow))?|(?<=\\b(?:at|from|until|till|by|before|after)\\s)(?<h3>[01]?\\d|2[0-4])[:](?<min3>[0-5]\\d)(?!\\s*(?:[ap]\\.?m|%|-\\d))`),
+    gate: /\d\s*(?:[ap]\.?m|o'clock|in\s+the)|\d[:.][0-5]\d(?!\d)|\d{4}\s+(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|local)/i,
+    re: rx(`(?:(?<pre>${WEEKDAY}|today|tonight|yesterday|tomorrow)(?:\\s+at|,)?\\s+)?(?:(?<mod>about|around|approximately|roughly|shortly\\s+(?:after|before)|just\\s+(?:after|before))\\s+)?(?<h>[012]?\\d)(?:[:.](?<min>[0-5]\\d))?\\s*(?:(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)|(?<oc>o'clock)|in\\s+the\\s+(?<pd>morning|afternoon|evening))(?:\\s+(?<tz>${TZ}))?(?:,?\\s+(?:on\\s+)?(?<anchor>${WEEKDAY}|today|tonight|yesterday|tomorrow|${MONTH}\\s+${DAYNUM}))?|(?<h2>[012]?\\d)[:.](?<min2>[0-5]\\d)\\s+(?<tz2>${TZ})(?:,?\\s+(?:on\\s+)?(?<anchor2>${WEEKDAY}|today|yesterday|tomorrow))?|(?<h4>[01]\\d|2[0-3])(?<min4>[0-5]\\d)\\s+(?<tz4>GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|local\\s+time)(?:,?\\s+(?:on\\s+)?(?<anchor4>${WEEKDAY}|today|yesterday|tomorrow))?|(?<=\\b(?:at|from|until|till|by|before|after)\\s)(?<h3>[01]?\\d|2[0-4])[:](?<min3>[0-5]\\d)(?!\\s*(?:[ap]\\.?m|%|-\\d))`),
     check: (g, m, s) => {
       if (g.ap && /^(am|pm)$/i.test(g.ap) && g.ap !== g.ap.toLowerCase() && g.ap !== g.ap.toUpperCase()) return false;
       if (g.ap && /^am$/.test(g.ap) && !g.min) return /\d\s*am/.test(m[0]) && !/^\s*[A-Z]/.test(s.slice(m.index + m[0].length));
@@ -325,13 +325,13 @@ export const RULES: Rule[] = [
       return !anchor || !/^[a-z]/.test(anchor) || !LEX.months[lc(anchor).split(/\s/)[0].replace(/\.$/, '')] || monthOk(anchor.split(/\s/)[0], false);
     },
     norm: (g, ctx) => {
-      const h = +(g.h ?? g.h2 ?? g.h3 ?? 0);
-      const min = +(g.min ?? g.min2 ?? g.min3 ?? 0);
+      const h = +(g.h ?? g.h2 ?? g.h3 ?? g.h4 ?? 0);
+      const min = +(g.min ?? g.min2 ?? g.min3 ?? g.min4 ?? 0);
       let ap = g.ap ?? '';
       if (g.pd) ap = lc(g.pd) === 'morning' ? 'am' : 'pm';
       const t = hhmm(h, min, ap);
       if (!t) return null;
-      return { type: 'TIME', value: `${anchorDate(g.anchor ?? g.anchor2 ?? g.pre, ctx)}T${t}` };
+      return { type: 'TIME', value: `${anchorDate(g.anchor ?? g.anchor2 ?? g.anchor4 ?? g.pre, ctx)}T${t}` };
     },
   },
   {
