@@ -18,9 +18,9 @@ const docs = dirs.flatMap((d) =>
     .map((f, i) => toDoc(`${i}`, parseArticle(readFileSync(join(d, f), 'utf8')))),
 );
 const bytes = docs.reduce((s, d) => s + Buffer.byteLength(d.text, 'utf8'), 0);
-// The first pass includes loading data files and the model and JIT warm-up; the second is steady state.
-// CPU time is reported beside wall time: on a shared machine it is the fair measure of one core.
-for (const pass of ['cold', 'warm']) {
+// The first pass includes loading data files and the model and JIT warm-up; the later ones are
+// steady state. CPU time is reported beside wall time: on a shared machine it is the fair measure.
+for (const pass of ['cold', 'warm 1', 'warm 2', 'warm 3']) {
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
   let mentions = 0;

@@ -77,6 +77,14 @@ function isAcronym(s: string): boolean {
   return /^(?:\p{Lu}\.){2,}$/u.test(s) || /^\p{Lu}{2,6}$/u.test(s) || /^\p{Lu}\.\p{Lu}$/u.test(s);
 }
 
+/** A typed span with one fixed field order (keeps the objects monomorphic, hence fast). */
+function mkTyped(sp: RawSpan, type: EntityType, key: string, name: string, subtype: string | null, countryCode: string | null, form: MentionForm, rule: string): Typed {
+  return {
+    start: sp.start, end: sp.end, text: sp.text, label: sp.label, sentence: sp.sentence, t0: sp.t0, t1: sp.t1, rule,
+    heading: sp.heading ?? false, type, key, name, subtype, countryCode, form,
+  };
+}
+
 const nameKeys = new Map<string, string>();
 function cachedKey(name: string): string {
   let k = nameKeys.get(name);
@@ -87,7 +95,7 @@ function cachedKey(name: string): string {
 function fromKnown(sp: RawSpan, e: KnownEntity, surface: string, surfaceKey: string): Typed {
   const form: MentionForm =
     cachedKey(e.name) === surfaceKey ? 'name' : isAcronym(surface.replace(/^the\s+/i, '')) ? 'acronym' : 'alias';
-  return { ...sp, type: e.type, key: e.key, name: e.name, subtype: e.subtype, countryCode: e.countryCode, form };
+  return mkTyped(sp, e.type, e.key, e.name, e.subtype, e.countryCode, form, sp.rule + '+lexicon');
 }
 
 // Words after a city name that show it is a place ("Moscow subway", "Seoul-based").
@@ -122,28 +130,28 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
       .join(' ');
     const known = g.known.get(key) ?? g.known.get(key.replace(/^the /, ''));
     if (known && !(known.type === 'COUNTRY' && sp.label === 'PER')) {
-      out.push({ ...fromKnown(sp, known, sp.text, key), rule: sp.rule + '+lexicon' });
+      out.push(fromKnown(sp, known, sp.text, key));
       continue;
     }
     // "U.S.-led", "UK-based": the country or place used as a modifier, like a demonym.
     const hy = HYPHEN_SUFFIX.exec(sp.text);
     const dem = g.demonym.get(key) ?? (hy ? g.known.get(phraseKey(hy[1])) ?? g.capital.get(phraseKey(hy[1])) : undefined);
     if (dem) {
-      out.push({ ...sp, type: dem.type, key: dem.key, name: dem.name, subtype: dem.subtype, countryCode: dem.countryCode, form: 'demonym', rule: sp.rule + '+demonym' });
+      out.push(mkTyped(sp, dem.type, dem.key, dem.name, dem.subtype, dem.countryCode, 'demonym', sp.rule + '+demonym'));
       continue;
     }
     const ppl = g.people.get(key);
     if (ppl) {
       const name = sp.text.replace(/^the\s+/i, '');
-      out.push({ ...sp, type: 'GROUP', key: entityKey('GROUP', name), name, subtype: 'nationality', countryCode: ppl.countryCode, form: 'name', rule: sp.rule + '+people' });
+      out.push(mkTyped(sp, 'GROUP', entityKey('GROUP', name), name, 'nationality', ppl.countryCode, 'name', sp.rule + '+people'));
       continue;
     }
     const cap = g.capital.get(key);
     if (cap && sp.label !== 'PER' && sp.label !== 'MISC') {
       if (isMetonym(s, sp)) {
-        out.push({ ...sp, type: cap.type, key: cap.key, name: cap.name, subtype: cap.subtype, countryCode: cap.countryCode, form: 'metonym', rule: sp.rule + '+metonym' });
+        out.push(mkTyped(sp, cap.type, cap.key, cap.name, cap.subtype, cap.countryCode, 'metonym', sp.rule + '+metonym'));
       } else {
-        out.push({ ...sp, type: 'LOCATION', key: entityKey('LOCATION', sp.text), name: sp.text, subtype: 'city', countryCode: cap.countryCode, form: 'name', rule: sp.rule + '+capital' });
+        out.push(mkTyped(sp, 'LOCATION', entityKey('LOCATION', sp.text), sp.text, 'city', cap.countryCode, 'name', sp.rule + '+capital'));
       }
       continue;
     }
@@ -172,7 +180,7 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
       subtype = g.tags.get(key)?.has('city') ? 'city' : noun ? PLACE_NOUN_SUBTYPE[noun] ?? null : subtypeOf(LOC_SUBTYPES, sp.text);
     }
     else if (type === 'MISC') subtype = subtypeOf(MISC_SUBTYPES, sp.text);
-    out.push({ ...sp, type, key: entityKey(type, sp.text), name: sp.text, subtype, countryCode: null, form: 'name' });
+    out.push(mkTyped(sp, type, entityKey(type, sp.text), sp.text, subtype, null, 'name', sp.rule));
   }
   return out;
 }
