@@ -36,6 +36,8 @@ const CASES: Case[] = [
   { name: 'interrupted quote, first part', text: '“We tried,” Ruiz said, “but the other side walked away.”', quote: '“We tried,”', at: 0, kind: 'direct', speaker: 'Ruiz', speakerAt: 12, cue: 'said' },
   { name: 'interrupted quote, second part', text: '“We tried,” Ruiz said, “but the other side walked away.”', quote: '“but the other side walked away.”', at: 23, kind: 'direct', speaker: 'Ruiz', speakerAt: 12, cue: 'said' },
   { name: 'next paragraph, speaker from context', text: '“It is over,” Ruiz said.\n\n“There is nothing left to discuss.”', quote: '“There is nothing left to discuss.”', at: 26, kind: 'direct', speaker: 'Ruiz', speakerAt: 14, cue: null },
+  { name: 'colon after a clause without a speech verb', text: 'Ruiz has taken a firm line on the budget: “No new taxes this year.”', quote: '“No new taxes this year.”', at: 42, kind: 'direct', speaker: 'Ruiz', speakerAt: 0, cue: ':' },
+  { name: 'long appositive after the quote', text: '“Not us,” Ann Cole, the head of a group that backs the senator in the primary, told reporters.', quote: '“Not us,”', at: 0, kind: 'direct', speaker: 'Ann Cole', speakerAt: 10, cue: 'told' },
   // nested quotes stay inside the outer one
   { name: 'nested single quotes', text: '“He told me ‘never again’ and meant it,” Chen said.', quote: '“He told me ‘never again’ and meant it,”', at: 0, kind: 'direct', speaker: 'Chen', speakerAt: 41, cue: 'said' },
   // newswire marks
@@ -119,6 +121,23 @@ describe('quote stage: speakers from entity mentions', () => {
     expect(q.kind).toBe('direct');
     expect(q.speakerKey).toBe('PERSON:ana-ruiz');
     expect(q.speakerSpan).toEqual({ start: 0, end: 8 });
+  });
+
+  it('resolves he to the subject of the sentence before when named after the last speaker', () => {
+    const text = '“We are ready,” said Ann Cole.\n\nTom Reed rejected the plan. “It will fail,” he said.';
+    const prior = emptyAnnotations();
+    prior.mentions = [
+      { start: 21, end: 29, entityKey: 'PERSON:ann-cole', form: 'name', rule: 'test' },
+      { start: 32, end: 40, entityKey: 'PERSON:tom-reed', form: 'name', rule: 'test' },
+    ];
+    prior.entities = [
+      { entityKey: 'PERSON:ann-cole', name: 'Ann Cole', type: 'PERSON', subtype: null, countryCode: null, aliases: [] },
+      { entityKey: 'PERSON:tom-reed', name: 'Tom Reed', type: 'PERSON', subtype: null, countryCode: null, aliases: [] },
+    ];
+    const q = quoteStage.run(docFromText(text), prior).quotes.find((x) => text.slice(x.start, x.end) === '“It will fail,”')!;
+    expect(q.speakerKey).toBe('PERSON:tom-reed');
+    expect(q.speakerText).toBe('Tom Reed');
+    expect(q.speakerSpan).toEqual({ start: 32, end: 40 });
   });
 
   it('resolves he/she to the last person mention when no speaker came before', () => {

@@ -58,7 +58,7 @@ function cueAfter(toks: Tok[], sentenceStart: number): Found | null {
     const speaker = /ing$/.test(toks[k].lower) ? null : objectAfter(toks, first.to, toks.length, sentenceStart);
     return { cue: first, cueSpan: span(toks, first), speaker };
   }
-  for (let j = k + 1; j < toks.length && j <= k + 14; j++) {
+  for (let j = k + 1; j < toks.length && j <= k + 30; j++) {
     const t = toks[j];
     if (!t.word && t.text !== ',' && t.text !== '.') return null;
     const c = cueAt(toks, j);
@@ -102,6 +102,13 @@ function cueBefore(toks: Tok[], sentenceStart: number): Found | null {
     const colon = toks[toks.length - 1];
     const sp = subjectBefore(toks, n, 0, sentenceStart);
     if (sp && !L.pronouns.has(toks[n - 1].lower)) return { cue: { from: n, to: n + 1, base: ':', phrase: true }, cueSpan: { start: colon.start, end: colon.end }, speaker: sp };
+  }
+  // "Kaine has adopted the stance of many Catholics: “..." — the subject of the introducing clause.
+  if (endPunct === ':' && toks[0].start === sentenceStart) {
+    const colon = toks[toks.length - 1];
+    const sp = clauseSubject(toks, 0, n, sentenceStart);
+    const named = sp && (sp.pronoun || toks.some((t) => t.cap && t.start >= sp.name.start && t.end <= sp.name.end && !L.notNames.has(t.lower)));
+    if (sp && named) return { cue: { from: n, to: n + 1, base: ':', phrase: true }, cueSpan: { start: colon.start, end: colon.end }, speaker: sp };
   }
   return null;
 }
@@ -492,7 +499,8 @@ class QuoteFinder {
         const ante = this.antecedent(sp.name.start, para, m?.entityKey ?? null);
         if (ante) return this.remember({ key: ante.key, text: ante.text, span: ante.span }, at, true);
       }
-      return { key: m?.entityKey ?? null, text: this.text.slice(sp.name.start, sp.name.end), span: sp.name };
+      // Unresolved: the pronoun as written, kept as the speaker of the quotes that follow.
+      return this.remember({ key: m?.entityKey ?? null, text: this.text.slice(sp.name.start, sp.name.end), span: sp.name }, at, L.personPronouns.has(sp.pronoun) ? true : null);
     }
     const m = this.mentionIn(sp.name) ?? this.mentionIn(sp.phrase);
     let name = sp.name;
@@ -524,11 +532,20 @@ class QuoteFinder {
         return { key, text: ent.name, span: null };
       }
     }
+    let known: Known | null = null;
     for (let k = this.known.length - 1; k >= 0; k--) {
       const s = this.known[k];
       if (para - s.paragraph > 3) break;
-      if (s.person !== false && s.text && /^\p{Lu}/u.test(s.text)) return s;
+      if (s.person !== false && s.text && /^\p{Lu}/u.test(s.text) && !lex().pronouns.has(s.text.toLowerCase())) {
+        known = s;
+        break;
+      }
     }
+    // A person who is the subject of the sentence before, when named after that speaker
+    // ("Biden rubbished the claim. “...,” he said.").
+    const subject = this.personSubjectBefore(pos);
+    if (subject && (!known || (known.span && subject.span && subject.span.start > known.span.end))) return subject;
+    if (known) return known;
     const i = lastAtOrBefore(this.mentions, pos);
     for (let k = i; k >= 0; k--) {
       const m = this.mentions[k];
@@ -536,6 +553,22 @@ class QuoteFinder {
       if (this.entities.get(m.entityKey)?.type === 'PERSON') return { key: m.entityKey, text: this.text.slice(m.start, m.end), span: { start: m.start, end: m.end } };
     }
     return null;
+  }
+
+  /** The subject of the sentence before pos (same or previous paragraph) when it is a person mention. */
+  private personSubjectBefore(pos: number): Speaker | null {
+    if (this.mentions.length === 0) return null;
+    const cur = this.sentenceAt(pos);
+    if (!cur) return null;
+    const i = lastAtOrBefore(this.sentences, cur.start);
+    const prev = this.sentences[i - 1];
+    if (!prev || cur.paragraph - prev.paragraph > 1) return null;
+    const toks = tokenize(this.text, prev.start, prev.end);
+    const sp = clauseSubject(toks, 0, toks.length, prev.start);
+    if (!sp || sp.pronoun) return null;
+    const m = this.mentionIn(sp.name);
+    if (!m || this.entities.get(m.entityKey)?.type !== 'PERSON') return null;
+    return { key: m.entityKey, text: this.text.slice(m.start, m.end), span: { start: m.start, end: m.end } };
   }
 
   /** The last mention overlapping the span that is not a possessive owner, else any overlapping one. */
