@@ -286,7 +286,10 @@ class QuoteFinder {
       (/[,\u2014]$/.test(beforeText) && (before !== null || beforeToks.length <= 3)) ||
       (before !== null && before.cue.to === beforeToks.length && !before.cue.phrase);
     const endOK = afterText === '' || /^[.!?…)\]]+$/.test(afterText) || after !== null;
-    const wholeStatement = startOK && endOK;
+    // A lower-case start run into the sentence ('said that “it becomes harder ...”') is a fragment.
+    const cueAdjacent = before !== null && before.cue.to === beforeToks.length;
+    const runIn = /^[\s….]*\p{Ll}/u.test(inner) && !/[,:\u2014]$/.test(beforeText) && beforeText !== '' && !cueAdjacent;
+    const wholeStatement = startOK && endOK && !runIn;
 
     let found: Found | null = wholeStatement ? after ?? before : after ?? before;
     let rule = found === after ? 'cue-after' : 'cue-before';
