@@ -407,8 +407,3 @@ export function objectAfter(toks: Tok[], from: number, hi: number, sentenceStart
   // a phrase with a name keeps the words up to the name run's end.
   return nameOf(toks, from, i, sentenceStart);
 }
-
-/** Is token i a finite-verb-looking speech cue (not "saying", "told" as adjective ...)? */
-export function isParticiple(t: Tok): boolean {
-  return /ing$/.test(t.lower);
-}
