@@ -42,9 +42,7 @@ interface Lexicon {
   betweenSubjectAndVerb: string[];
   clauseBreakers: string[];
   nameConnectors: string[];
-  afterVerbSkip: string[];
   phraseCues: string[];
-  hedges: string[];
   titles: string[];
   discourseOpeners: string[];
   notNames: string[];
