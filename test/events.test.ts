@@ -72,10 +72,10 @@ const CASES: Case[] = [
   },
   {
     name: 'event noun with possessive actor',
-    text: "Barack Obama's final warning to Donald Trump was simple.",
+    text: "Barack Obama's final rebuke to Donald Trump was simple.",
     ents: [['Barack Obama', 'PERSON:barack-obama'], ['Donald Trump', 'PERSON:donald-trump']],
-    trigger: 'warning',
-    expect: { span: "Barack Obama's final warning to Donald Trump", category: 'THREATEN', actor: 'PERSON:barack-obama', target: 'PERSON:donald-trump', date: null },
+    trigger: 'rebuke',
+    expect: { span: "Barack Obama's final rebuke to Donald Trump", category: 'DISAPPROVE', actor: 'PERSON:barack-obama', target: 'PERSON:donald-trump', date: null },
   },
   {
     name: 'date from the sentence when the clause has none',

@@ -20,6 +20,8 @@ export interface DocContext {
   typeOf: (key: string) => string;
   /** Quoted text: quote hits and quotation-mark pairs. */
   quoted: Span[];
+  /** 'm', 'f' or null for a person entity (title or first name). */
+  genderOf: (key: string) => string | null;
 }
 
 interface Sent {
@@ -66,7 +68,30 @@ export function buildContext(doc: Doc, prior: Readonly<Annotations>, lex: EventL
   }
   const mentions = [...prior.mentions].sort((a, b) => a.start - b.start);
   const maxMention = mentions.reduce((n, m) => Math.max(n, m.end - m.start), 0);
-  return { doc, prior, lex, mentions, maxMention, typeOf, quoted };
+  const names = new Map<string, string>();
+  for (const e of prior.entities) names.set(e.entityKey, e.name);
+  const genders = new Map<string, string | null>();
+  const genderOf = (key: string): string | null => {
+    if (genders.has(key)) return genders.get(key) ?? null;
+    let g: string | null = null;
+    // A title before any mention ("Ms Hughes") wins over the first name.
+    for (const m of mentions) {
+      if (m.entityKey !== key) continue;
+      const before = /([A-Za-z]+)\.?\s+$/.exec(doc.text.slice(Math.max(0, m.start - 12), m.start));
+      const t = before ? lex.cues.genderTitles.get(before[1].toLowerCase()) : undefined;
+      if (t) {
+        g = t;
+        break;
+      }
+    }
+    if (!g) {
+      const words = (names.get(key) ?? '').toLowerCase().split(/\s+/);
+      g = lex.cues.genderTitles.get(words[0].replace(/\.$/, '')) ?? lex.firstNames.get(words[0]) ?? null;
+    }
+    genders.set(key, g);
+    return g;
+  };
+  return { doc, prior, lex, mentions, maxMention, typeOf, quoted, genderOf };
 }
 
 /** Cheap test, once per document: which sentences could hold a trigger at all? */
@@ -207,14 +232,48 @@ function spanOf(toks: Tok[], p: Phrase): Span {
   return { start: toks[p.a].start, end: toks[p.b].end };
 }
 
+/**
+ * The mention a phrase's head chunk names. A possessor ("Brown's ally") names someone
+ * else, except before an agent noun ("Brown's spokesman"); a modifier right before
+ * another word ("Democrat Hillary Clinton", "Florida primary winner") gives way to a
+ * mention that ends a conjunct. Subjects: the mention nearest the verb; objects: the
+ * first conjunct. Undefined: no mention at all; null: only a possessor that does not act.
+ */
+function headMention(ctx: DocContext, toks: Tok[], p: Phrase, inHead: MentionHit[], leftmost: boolean): MentionHit | null | undefined {
+  if (!inHead.length) return undefined;
+  const text = ctx.doc.text;
+  const possessors: MentionHit[] = [];
+  const modifiers: MentionHit[] = [];
+  const finals: MentionHit[] = [];
+  for (const m of inHead) {
+    if (/^['’]s?(?![A-Za-z])/.test(text.slice(m.end, m.end + 3))) {
+      possessors.push(m);
+      continue;
+    }
+    let j = p.a;
+    while (j <= p.head && toks[j].start < m.end) j++;
+    const next = j <= p.head ? toks[j] : null;
+    if (next && next.pos !== 'PUNCT' && next.pos !== 'CCONJ') modifiers.push(m);
+    else finals.push(m);
+  }
+  const pick = (xs: MentionHit[]): MentionHit => (leftmost ? xs[0] : xs[xs.length - 1]);
+  if (finals.length) return pick(finals);
+  if (modifiers.length) return pick(modifiers);
+  if (leftmost || ctx.lex.cues.possessorAgents.has(toks[p.head].lemma) || ctx.lex.cues.possessorAgents.has(toks[p.head].lower)) return pick(possessors);
+  return null;
+}
+
+const MASC = new Set(['he', 'him', 'his', 'himself']);
+const FEM = new Set(['she', 'her', 'hers', 'herself']);
+
 /** The entity a phrase names: a mention on its head chunk, else any mention in it, else an anaphor's antecedent. */
 function resolvePhrase(ctx: DocContext, sent: Sent, p: Phrase | null, leftmost = false): MentionHit | null {
   if (!p) return null;
   const toks = sent.toks;
   const headSpan = { start: toks[p.a].start, end: toks[p.head].end };
   const inHead = mentionsIn(ctx, headSpan.start, headSpan.end);
-  // Subjects: the mention nearest the verb ("China's Xinhua agency"); objects: the first conjunct.
-  if (inHead.length) return leftmost ? inHead[0] : inHead[inHead.length - 1];
+  const hm = headMention(ctx, toks, p, inHead, leftmost);
+  if (hm !== undefined) return hm;
   const all = mentionsIn(ctx, toks[p.a].start, toks[p.b].end);
   if (all.length) return all[0];
   const head = toks[p.head];
@@ -222,7 +281,13 @@ function resolvePhrase(ctx: DocContext, sent: Sent, p: Phrase | null, leftmost =
   if (!types) return null;
   // Definite descriptions and pronouns: the latest earlier mention of a fitting type, within 3 sentences.
   const horizon = ctx.doc.sentences[Math.max(0, sent.s.index - 2)]?.start ?? 0;
-  const before = mentionsIn(ctx, horizon, toks[p.a].start).filter((m) => m.end <= toks[p.a].start && m.start >= horizon && types.includes(ctx.typeOf(m.entityKey)));
+  // He/she agree in gender with a person whose gender is known.
+  const want = MASC.has(head.lower) ? 'm' : FEM.has(head.lower) ? 'f' : null;
+  const before = mentionsIn(ctx, horizon, toks[p.a].start).filter((m) => m.end <= toks[p.a].start && m.start >= horizon && types.includes(ctx.typeOf(m.entityKey))
+    && !(want && ctx.typeOf(m.entityKey) === 'PERSON' && (ctx.genderOf(m.entityKey) ?? want) !== want));
+  // A person known to fit beats one of unknown gender.
+  const sure = want ? before.filter((m) => ctx.genderOf(m.entityKey) === want) : [];
+  if (sure.length) return sure[sure.length - 1];
   return before.length ? before[before.length - 1] : null;
 }
 
@@ -362,7 +427,7 @@ function makeHit(
 /** Target and location from the prepositional phrases, given what is already taken. */
 function fillFromPreps(
   ctx: DocContext, sent: Sent, category: string,
-  pps: Array<{ prep: string; np: Phrase }>, args: Args, targetPreps: Set<string>,
+  pps: Array<{ prep: string; np: Phrase }>, args: Args, targetPreps: Set<string>, victim = false,
 ): void {
   for (const pp of pps) {
     const ms = mentionsIn(ctx, sent.toks[pp.np.a].start, sent.toks[pp.np.b].end);
@@ -373,8 +438,14 @@ function fillFromPreps(
     if (used) continue;
     let took = false;
     // "fired rockets at Kabul", "the attack on Kyiv": a place under attack is the target.
-    const attacked = (pp.prep === 'at' || pp.prep === 'on' || pp.prep === 'against' || pp.prep === 'upon') && (WEAPON_CATS.has(category) || category === 'ASSAULT');
-    if (attacked && !args.target && type !== 'MISC') {
+    const hitPrep = pp.prep === 'against' || (!victim && (pp.prep === 'at' || pp.prep === 'on' || pp.prep === 'upon'));
+    const attacked = hitPrep && (WEAPON_CATS.has(category) || category === 'ASSAULT');
+    if (victim && (category === 'ASSAULT' || WEAPON_CATS.has(category)) && (pp.prep === 'at' || pp.prep === 'on' || pp.prep === 'upon')) {
+      if (!args.location && isPlace(ctx, m)) {
+        args.location = m;
+        took = true;
+      }
+    } else if (attacked && !args.target && type !== 'MISC') {
       args.target = m;
       took = true;
     } else if (!args.location && (type === 'LOCATION' || (isPlace(ctx, m) && LOC_PREPS_COUNTRY.has(pp.prep) && !(pp.prep === 'to' && !WEAPON_CATS.has(category) && category !== 'CONSULT' && !args.target)))) {
@@ -408,7 +479,6 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   const { lex } = ctx;
   const toks = sent.toks;
   const t = toks[k];
-  const [cs, ce] = clauseBounds(sent.clause, k);
   // Trigger entry: "verb particle" first, then the verb alone.
   let entry: TriggerEntry | undefined;
   let trigEnd = k;
@@ -421,6 +491,7 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   if (!entry || (entry.forms && !entry.forms.includes(t.lower))) return null;
   if (entry.category === null && entry.alt.length === 0 && !entry.light) return null; // a listed non-event ("plead guilty")
   if (insideName(ctx, t)) return null;
+  const [cs, ce] = clauseBounds(sent.clause, k);
 
   const form = verbForm(t);
   const g = verbGroupStart(toks, k, cs);
@@ -433,7 +504,8 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   const negated = group.some((x) => lex.cues.negations.has(x.lower));
   const toInf = group.some((x) => x.lower === 'to' && x.pos === 'PART');
   const passiveAux = auxLemmas.includes('be') || auxLemmas.includes('get');
-  const passive = passiveAux && form === 'past';
+  // "has been set up": verbs whose participle is the base form.
+  const passive = passiveAux && (form === 'past' || (form === 'base' && lex.cues.sameFormPast.has(t.lemma) && auxLemmas[auxLemmas.length - 1] === 'be'));
 
   // Object and prepositional phrases.
   let p = trigEnd + 1;
@@ -459,9 +531,10 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   // Finite clause check: present simple is generic, bare -ing forms are participles.
   let modality: Modality = 'asserted';
   let rule = 'verb';
+  let gi = -1;
   if (toInf) {
     // Governor of the infinitive: the verb or adjective just before "to".
-    let gi = g - 1;
+    gi = g - 1;
     while (gi >= cs && toks[gi].pos === 'ADV') gi--;
     const gov = toks[gi];
     const govLemma = gov?.lemma ?? '';
@@ -471,7 +544,8 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
       return null;
     }
     if (gov && lex.cues.negating.has(govLemma)) modality = 'negated';
-    else if (gov && lex.cues.implicative.has(govLemma)) modality = 'asserted';
+    // "had to lend": a past obligation was met.
+    else if (gov && (lex.cues.implicative.has(govLemma) || gov.lower === 'had')) modality = 'asserted';
     else modality = 'hypothetical';
     rule = 'verb.infinitive';
   } else if (reducedRel) {
@@ -505,6 +579,12 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     let c = prev.value === ',' ? k - 2 : k - 1;
     subj = c >= 0 ? npBackward(toks, c, 0) : null;
   } else if (sj >= cs) subj = npBackward(toks, sj, cs);
+  // "Ms Hughes was forced to resign": the governor's subject is the infinitive's.
+  if (!subj && toInf && gi >= cs && toks[gi].pos === 'VERB' && sj === gi) {
+    let s2 = verbGroupStart(toks, gi, cs) - 1;
+    while (s2 >= cs && QUOTE_CHARS.has(toks[s2].value)) s2--;
+    if (s2 >= cs) subj = npBackward(toks, s2, cs);
+  }
   // "Michael Howard, who accused ...": the relative pronoun stands for the phrase before it.
   if (subj && subj.a === subj.b && /^(who|which|that)$/.test(toks[subj.a].lower)) {
     let r = subj.a - 1;
@@ -581,6 +661,12 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     }
   }
   if (!category) return null;
+  // Scoring in sport: "struck 158", "fired a nine", "hit a century", "shot a round of 68".
+  if ((WEAPON_CATS.has(category) || category === 'ASSAULT') && patientPh) {
+    const h = toks[patientPh.head];
+    const scoring = lex.cues.sportsVerbs.has(t.lemma) && (h.pos === 'NUM' || toks[patientPh.b].pos === 'NUM');
+    if (scoring || lex.cues.sports.has(h.lemma) || lex.cues.sports.has(h.lower)) return null;
+  }
   if (args.target && WEAPON_CATS.has(category) && ctx.typeOf(args.target.entityKey) === 'MISC') args.target = null;
   if (args.target && ctx.typeOf(args.target.entityKey) === 'LOCATION') {
     args.location = args.target;
@@ -591,7 +677,9 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     args.actor = args.target;
     args.target = null;
   }
-  fillFromPreps(ctx, sent, category, pps, args, lex.cues.targetPreps);
+  // "a child killed at Sandy Hook": with a victim named, "at"/"on" gives the place, not the target.
+  const victim = !!patientPh && !lex.cues.weapons.has(toks[patientPh.head].lemma) && !lex.cues.weapons.has(toks[patientPh.head].lower);
+  fillFromPreps(ctx, sent, category, pps, args, lex.cues.targetPreps, victim);
   // Re-check weapon firing once the places are known (fire at a target vs. into the sea).
   if (!entry.light || !nounEntry) {
     const recat = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj, toks[trigEnd + 1]?.lower ?? '');
@@ -605,7 +693,11 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     args.actor = null;
   }
   for (const pp of pps) if (pp.np.b > args.to && sent.inTimex[pp.np.b]) args.to = pp.np.b;
-  return makeHit(ctx, sent, k, trigEnd, category, actionKey, action, args, modality, skipped, rule);
+  const hit = makeHit(ctx, sent, k, trigEnd, category, actionKey, action, args, modality, skipped, rule);
+  // Nothing named, nothing dated, and no subject or only a hypothetical or dependent form: too weak to report.
+  const bare = !hit.actorKey && !hit.targetKey && !hit.locationKey && !hit.dateStart;
+  if (bare && (!subj || modality === 'hypothetical' || rule.startsWith('verb.infinitive') || rule.startsWith('verb.participle'))) return null;
+  return hit;
 }
 
 // ---------------------------------------------------------------- nouns
@@ -619,7 +711,8 @@ function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry):
   if (after && (after.pos === 'NOUN' || after.pos === 'PROPN')) return null;
   // The noun phrase around the trigger: premodifiers to the left.
   let a = k;
-  while (a - 1 >= cs && isNpTok(toks[a - 1]) && toks[a - 1].pos !== 'PRON') a--;
+  // A determiner opens the phrase: "voters support a ban" is not "voters' ban".
+  while (a - 1 >= cs && isNpTok(toks[a - 1]) && toks[a - 1].pos !== 'PRON' && toks[a].pos !== 'DET') a--;
   if (a - 1 >= cs && toks[a - 1].pos === 'PRON' && /^(its|their|his|her|our)$/.test(toks[a - 1].lower)) a--;
   const ctxWords = toks.slice(Math.max(0, Math.min(a, k - 3)), k).map((x) => x.lower);
   const pps = prepPhrases(toks, k + 1, ce, 3, sent.inTimex, lex.cues.quantifiers);
@@ -683,7 +776,12 @@ function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry):
     const govEntry = lex.verbs.get(gt.lemma);
     const g = verbGroupStart(toks, gov, cs);
     const group = toks.slice(g, gov);
-    if (group.some((x) => lex.cues.negations.has(x.lower))) modality = 'negated';
+    // The governor's modality passes only to its direct object ("would launch an attack"),
+    // not to a noun further on ("failed to respond to the ultimatum").
+    let direct = true;
+    for (let j = gov + 1; j < a; j++) if (toks[j].pos !== 'ADV' && toks[j].pos !== 'PART') direct = false;
+    if (!direct) { /* the noun's own cues decide below */ }
+    else if (group.some((x) => lex.cues.negations.has(x.lower))) modality = 'negated';
     else if (group.some((x) => lex.cues.modals.has(x.lower) || (x.lower === 'to' && x.pos === 'PART'))) modality = 'hypothetical';
     // Only light verbs lend their subject ("made clear with the deployment", "held talks").
     const lends = (govEntry?.light ?? false) || lex.cues.implicative.has(gt.lemma) || gt.lemma === 'make';
@@ -706,6 +804,8 @@ function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry):
   if (args.actor && args.target && args.actor.entityKey === args.target.entityKey) args.target = null;
   // An event noun with no participant, place or date of its own is a mere reference ("the launches").
   if (!args.actor && !args.target && !args.location && !ownDate) return null;
+  // A stance or a word with nobody saying it is an issue, not an event ("support for Israel").
+  if (!args.actor && lex.cues.nounNeedsActor.has(category)) return null;
   findLocationInClause(ctx, sent, k, args);
   if (modality === 'asserted') {
     if (toks.slice(a, k).some((x) => lex.cues.hypoAdj.has(x.lower)) || conditionalBefore(ctx, sent, k, cs)) modality = 'hypothetical';

@@ -66,6 +66,8 @@ export function verbForm(t: Tok): VerbForm {
 export function npBackward(toks: Tok[], end: number, min: number): Phrase | null {
   let k = end;
   if (k < min || !isNpTok(toks[k])) return null;
+  // A personal pronoun is the whole subject: "told Breitbart News he'd support".
+  if (toks[k].pos === 'PRON' && PERSONAL.has(toks[k].lower)) return { a: k, b: k, head: k };
   while (k - 1 >= min && (isNpTok(toks[k - 1]) || isCoord(toks, k - 1))) k--;
   let head = end;
   // "the government in Pyongyang": the head is in the first chunk.
@@ -76,6 +78,15 @@ export function npBackward(toks: Tok[], end: number, min: number): Phrase | null
   }
   while (k < end && toks[k].pos === 'PUNCT') k++;
   return { a: k, b: end, head };
+}
+
+const PERSONAL = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+
+/** "asked for a photo and Clinton said": the conjunct is the subject of a new clause. */
+function opensClause(toks: Tok[], k: number): boolean {
+  let j = k + 1;
+  while (j < toks.length && (toks[j].pos === 'PROPN' || toks[j].pos === 'NOUN' || toks[j].pos === 'DET' || toks[j].pos === 'ADJ')) j++;
+  return j < toks.length && j > k + 1 && (toks[j].pos === 'VERB' || toks[j].pos === 'AUX');
 }
 
 function isCoord(toks: Tok[], k: number): boolean {
@@ -100,7 +111,7 @@ export function npForward(toks: Tok[], start: number, max: number, blocked?: boo
   if (k > max || !isNpTok(toks[k])) return null;
   // A pronoun is a whole phrase by itself (except possessives, which open one).
   if (toks[k].pos === 'PRON' && !/^(its|their|his|her|our|my|your)$/.test(toks[k].lower)) return { a: k, b: k, head: k };
-  while (k + 1 <= max && (isNpTok(toks[k + 1]) || isCoord(toks, k + 1)) && toks[k + 1].pos !== 'PRON') k++;
+  while (k + 1 <= max && (isNpTok(toks[k + 1]) || (isCoord(toks, k + 1) && !opensClause(toks, k + 1))) && toks[k + 1].pos !== 'PRON') k++;
   let head = k;
   if (k + 2 <= max && toks[k + 1].lower === 'of' && isNpTok(toks[k + 2])) {
     // "many of the demands", "a series of bailouts": the head is in the of-phrase.

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { dataJson } from '../../lexicon.js';
 
 // Loads the trigger lexicon (data/plover_lexicon.json) and the cue words
@@ -63,6 +64,11 @@ interface RawCues {
   time_nouns: string[];
   quantifiers: string[];
   irregular_forms: Record<string, string[] | string>;
+  gendered_titles: Record<string, string>;
+  possessor_agents: string[];
+  sports_objects: string[];
+  noun_needs_actor: string[];
+  sports_verbs: string[];
 }
 
 export interface EventLexicon {
@@ -99,7 +105,34 @@ export interface EventLexicon {
     sameFormPast: Set<string>;
     timeNouns: Set<string>;
     quantifiers: Set<string>;
+    /** Title word -> 'm' or 'f'. */
+    genderTitles: Map<string, string>;
+    /** Heads whose possessor acts through them ("Brown's spokesman"). */
+    possessorAgents: Set<string>;
+    /** Objects of sports scoring ("struck a century"). */
+    sports: Set<string>;
+    /** Instruments of force: an object that is a weapon is no victim. */
+    weapons: Set<string>;
+    /** Verbs that score a number in sport ("struck 158", "fired a 68"), unlike "killed 20". */
+    sportsVerbs: Set<string>;
+    /** Categories whose event noun needs a named actor ("support for Israel" is a stance). */
+    nounNeedsActor: Set<string>;
   };
+  /** Lower-case first name -> 'm' or 'f' (from the compromise lexicon). */
+  firstNames: Map<string, string>;
+}
+
+/** First names with a gender, from compromise's lexicon (FemaleName / MaleName tags). */
+function firstNameGenders(): Map<string, string> {
+  const out = new Map<string, string>();
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  for (const [w, t] of Object.entries(lexicon)) {
+    const tags = Array.isArray(t) ? t : [t];
+    const f = tags.includes('FemaleName');
+    const m = tags.includes('MaleName');
+    if (f !== m) out.set(w, f ? 'f' : 'm');
+  }
+  return out;
 }
 
 function toEntry(key: string, raw: RawEntry): TriggerEntry {
@@ -210,7 +243,14 @@ export function eventLexicon(): EventLexicon {
       sameFormPast: new Set(cues.same_form_past),
       timeNouns: new Set(cues.time_nouns),
       quantifiers: new Set(cues.quantifiers),
+      genderTitles: new Map(Object.entries(cues.gendered_titles).filter(([k]) => !k.startsWith('_'))),
+      possessorAgents: new Set(cues.possessor_agents),
+      sports: new Set(cues.sports_objects),
+      weapons: new Set(cues.weapons),
+      sportsVerbs: new Set(cues.sports_verbs),
+      nounNeedsActor: new Set(cues.noun_needs_actor),
     },
+    firstNames: firstNameGenders(),
   };
   return cached;
 }
