@@ -38,6 +38,7 @@ const CASES: Case[] = [
   { name: 'next paragraph, speaker from context', text: '“It is over,” Ruiz said.\n\n“There is nothing left to discuss.”', quote: '“There is nothing left to discuss.”', at: 26, kind: 'direct', speaker: 'Ruiz', speakerAt: 14, cue: null },
   { name: 'colon after a clause without a speech verb', text: 'Ruiz has taken a firm line on the budget: “No new taxes this year.”', quote: '“No new taxes this year.”', at: 42, kind: 'direct', speaker: 'Ruiz', speakerAt: 0, cue: ':' },
   { name: 'long appositive after the quote', text: '“Not us,” Ann Cole, the head of a group that backs the senator in the primary, told reporters.', quote: '“Not us,”', at: 0, kind: 'direct', speaker: 'Ann Cole', speakerAt: 10, cue: 'told' },
+  { name: 'name first in a chain of appositives', text: '"Both scare me," Harry Bond, 30, of Raleigh, N.C., who was polled, said on Monday.', quote: '"Both scare me,"', at: 0, kind: 'direct', speaker: 'Harry Bond', speakerAt: 17, cue: 'said' },
   // nested quotes stay inside the outer one
   { name: 'nested single quotes', text: '“He told me ‘never again’ and meant it,” Chen said.', quote: '“He told me ‘never again’ and meant it,”', at: 0, kind: 'direct', speaker: 'Chen', speakerAt: 41, cue: 'said' },
   // newswire marks

@@ -253,14 +253,12 @@ export function subjectBefore(toks: Tok[], verb: number, lo: number, sentenceSta
       const inner = nameOf(toks, k + 1, i, sentenceStart);
       if (inner) return inner;
     }
-    // "Goldberg, editor at large of The Forward, a newspaper ..., wrote": the first name
-    // run, going back, that starts a clause.
-    while (k >= lo && i - k <= 60) {
-      if (toks[k].text === ',') {
-        const named = nameRunBefore(toks, k, lo, sentenceStart);
-        if (named) return named;
-      }
-      k--;
+    // "Harry Bond, 30, of Raleigh, N.C., who was polled, said": the first name run
+    // that starts a clause, read from the left.
+    for (let c = Math.max(lo, i - 60); c < i; c++) {
+      if (toks[c].text !== ',') continue;
+      const named = nameRunBefore(toks, c, lo, sentenceStart);
+      if (named) return named;
     }
     return null;
   }
