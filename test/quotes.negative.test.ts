@@ -12,6 +12,7 @@ const NOTHING: Array<{ name: string; text: string }> = [
   { name: 'title of a book after a speech verb', text: 'She wrote the book “Stealing Home” in 2010.' },
   { name: 'title of a show', text: 'He appeared on “Meet the Press” on Sunday.' },
   { name: 'title of a show after told', text: 'The senator told “Fox News Sunday.”' },
+  { name: 'title of a show with a host name', text: 'Ryan told “Midday with Charlie Sykes,” a radio show, about the plan.' },
   { name: 'a term in quotes', text: 'The bill creates a “safe harbor” for small firms.' },
   { name: 'hedge: it seemed', text: 'The plan, it seemed, would work for everyone involved.' },
   { name: 'hedge: it seems', text: 'If the vote is anything to go by, it seems the party agrees.' },

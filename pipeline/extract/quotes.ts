@@ -169,7 +169,9 @@ function span(toks: Tok[], c: Cue): Span {
 function looksLikeTitle(inner: string): boolean {
   const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (words.length === 0 || words.length > 7 || /[!?]\W*$/.test(inner.trim())) return false;
-  return words.every((w) => w.length <= 3 || /^[\p{Lu}\p{N}]/u.test(w)) && words.some((w) => w.length > 3);
+  const L = lex();
+  const minor = (w: string) => w.length <= 3 || L.notNames.has(w) || L.connectors.has(w);
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || minor(w)) && words.some((w) => w.length > 3 && /^\p{Lu}/u.test(w));
 }
 
 /** Quoted text that is no speech at all: empty, a handle, a hashtag, a link. */
