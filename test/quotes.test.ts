@@ -63,6 +63,8 @@ const CASES: Case[] = [
   { name: 'indirect, and said', text: 'The senator met voters and said the tax would be cut next year.', quote: 'the tax would be cut next year', at: 32, kind: 'indirect', speaker: 'The senator', speakerAt: 0, cue: 'said' },
   { name: 'indirect, according to at the end', text: 'Turnout fell to 40 percent, according to a count by the Electoral Commission.', quote: 'Turnout fell to 40 percent', at: 0, kind: 'indirect', speaker: 'Electoral Commission', speakerAt: 56, cue: 'according to' },
   { name: 'indirect, a finding with a that-clause', text: 'A new poll by the Tribune found that most voters back the plan.', quote: 'that most voters back the plan', at: 32, kind: 'indirect', speaker: 'Tribune', speakerAt: 18, cue: 'found' },
+  { name: 'indirect, parenthetical cue', text: 'In the years since the strike, Cole says, too many plants have closed.', quote: 'In the years since the strike, Cole says, too many plants have closed', at: 0, kind: 'indirect', speaker: 'Cole', speakerAt: 31, cue: 'says' },
+  { name: 'indirect, plural possessive subject', text: 'Bernie Sanders’ campaign says it raised $21 million in January.', quote: 'it raised $21 million in January', at: 30, kind: 'indirect', speaker: 'Bernie Sanders’ campaign', speakerAt: 0, cue: 'says' },
   { name: 'indirect, according to', text: 'According to the health ministry, 40 people were hurt in the blast.', quote: '40 people were hurt in the blast', at: 34, kind: 'indirect', speaker: 'the health ministry', speakerAt: 13, cue: 'According to' },
 ];
 

@@ -426,6 +426,12 @@ class QuoteFinder {
       if (!found) continue;
       // After the cue: the end, an appositive, a colon, or a few words ("told reporters").
       const rest = toks.slice(tail, n);
+      // "In the three years since, Barden says, far too many lives have been lost": the
+      // report runs on both sides of a parenthetical cue.
+      if (!found.cue.phrase && toks[tail - 1] === toks[found.cue.to - 1] && rest[0]?.text === ',' && rest.slice(1).filter((t) => t.word).length >= 4) {
+        emit(0, n, found, 'cue-parenthetical');
+        return;
+      }
       // ("..., according to early results of exit polls conducted for ...": all of it is the source.)
       const restOK = found.cue.phrase || rest.length === 0 || rest[0].text === ',' || rest[0].text === ':' || (rest.length <= 5 && rest.every((t) => t.word));
       if (!restOK) continue;

@@ -28,6 +28,11 @@ export function tokenize(text: string, start: number, end: number): Tok[] {
       e++;
       t += '.';
       TOKEN.lastIndex++;
+    } else if (word && /s$/i.test(t) && e < end && /['’]/.test(text[e]) && !/[\p{L}\p{N}]/u.test(text[e + 1] ?? '')) {
+      // A plural possessive ("Sanders’ campaign").
+      e++;
+      t += text[e - 1];
+      TOKEN.lastIndex++;
     }
     out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), word, cap: word && /^\p{Lu}/u.test(t) });
     s = e;
