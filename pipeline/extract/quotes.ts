@@ -282,18 +282,18 @@ class QuoteFinder {
 
     const beforeText = text.slice(lo, unit.start).trim();
     const afterText = text.slice(unit.end, Math.max(unit.end, hi)).trim();
+    const cueAdjacent = before !== null && before.cue.to === beforeToks.length;
     const startOK =
       beforeText === '' ||
       /:$/.test(beforeText) ||
       (/[,\u2014]$/.test(beforeText) && (before !== null || beforeToks.length <= 3)) ||
-      (before !== null && before.cue.to === beforeToks.length && !before.cue.phrase);
+      (cueAdjacent && !before.cue.phrase);
     const endOK = afterText === '' || /^[.!?…)\]]+$/.test(afterText) || after !== null;
     // A lower-case start run into the sentence ('said that “it becomes harder ...”') is a fragment.
-    const cueAdjacent = before !== null && before.cue.to === beforeToks.length;
     const runIn = /^[\s….]*\p{Ll}/u.test(inner) && !/[,:\u2014]$/.test(beforeText) && beforeText !== '' && !cueAdjacent;
     const wholeStatement = startOK && endOK && !runIn;
 
-    let found: Found | null = wholeStatement ? after ?? before : after ?? before;
+    let found: Found | null = after ?? before;
     let rule = found === after ? 'cue-after' : 'cue-before';
     if (!found && sent) {
       // The cue elsewhere in the sentence, with quoted text left out.
@@ -303,14 +303,13 @@ class QuoteFinder {
     }
     // A word or two in marks inside a sentence needs a verb of saying proper
     // ("called it “a disaster”"), not any verb that can report ("praised their “discipline”").
-    const adjacent = found !== null && (found === after || (found === before && before.cue.to === beforeToks.length));
+    const adjacent = found !== null && (found === after || (found === before && cueAdjacent));
     if (found && !adjacent && !wholeStatement && nWords <= 3 && !found.cue.phrase && !lex().indirect.has(found.cue.base) && !lex().naming.has(found.cue.base)) found = null;
     // One or two words away from the cue are a term more often than a quote, unless said or named ("called it “a hoax”").
     if (found && !adjacent && !wholeStatement && nWords <= 2 && !lex().naming.has(found.cue.base) && found.cue.base !== 'say') found = null;
 
     // Single marks double as apostrophes: only a quote with its cue right next to it counts.
-    const nextToCue = found !== null && (found === after || (before !== null && found === before && (before.cue.to === beforeToks.length || /[,:]$/.test(beforeText))));
-    if (unit.single && !nextToCue) return null;
+    if (unit.single && !(adjacent || (found !== null && found === before && /[,:]$/.test(beforeText)))) return null;
     let kind: QuoteKind;
     let speaker: Speaker = NO_SPEAKER;
     let cue: string | null = null;
