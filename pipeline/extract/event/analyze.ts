@@ -161,7 +161,8 @@ export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]
     if (t.pos !== 'NOUN' || !ctx.lex.verbs.has(t.lemma)) continue;
     const l = toks[k - 1];
     const r = toks[k + 1];
-    if ((l.pos === 'PROPN' || (l.pos === 'PRON' && /^(he|she|it|they|we|i|you)$/.test(l.lower))) && (r.pos === 'DET' || r.pos === 'PROPN' || (r.pos === 'PRON' && !/^(he|she|it|they|we|i|you)$/.test(r.lower)) || r.pos === 'NUM')) {
+    const pluralNoun = l.pos === 'NOUN' && l.lower !== l.lemma && l.lower.endsWith('s');
+    if ((l.pos === 'PROPN' || pluralNoun || (l.pos === 'PRON' && /^(he|she|it|they|we|i|you)$/.test(l.lower))) && (r.pos === 'DET' || r.pos === 'PROPN' || (r.pos === 'PRON' && !/^(he|she|it|they|we|i|you)$/.test(r.lower)) || r.pos === 'NUM')) {
       toks[k] = { ...t, pos: 'VERB' };
     }
   }
@@ -279,6 +280,8 @@ function resolvePhrase(ctx: DocContext, sent: Sent, p: Phrase | null, leftmost =
   const head = toks[p.head];
   const types = ctx.lex.cues.anaphors.get(head.lower) ?? ctx.lex.cues.anaphors.get(head.lemma);
   if (!types) return null;
+  // A description refers back only when definite: "the group", not "animal welfare groups".
+  if (head.pos !== 'PRON' && !/^(the|this|that|these|those)$/.test(toks[p.a].lower)) return null;
   // Definite descriptions and pronouns: the latest earlier mention of a fitting type, within 3 sentences.
   const horizon = ctx.doc.sentences[Math.max(0, sent.s.index - 2)]?.start ?? 0;
   // He/she agree in gender with a person whose gender is known.
@@ -499,6 +502,9 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   const auxLemmas = group.filter((x) => x.pos === 'AUX' || x.lemma === 'get').map((x) => x.lemma);
   const prev = toks[k - 1];
   if (prev && prev.pos === 'DET') return null; // "the deployed troops": adjectival
+  // "10,000 newly created shares": a participle between a modifier and its noun.
+  const pp2 = toks[k - 2];
+  if (form === 'past' && nxt && nxt.pos === 'NOUN' && prev && prev.pos === 'ADV' && pp2 && (pp2.pos === 'DET' || pp2.pos === 'NUM' || pp2.pos === 'ADJ')) return null;
   if (group.some((x) => lex.cues.generic.has(x.lower))) return null; // habitual: "has always stood"
   const hasModal = group.some((x) => lex.cues.modals.has(x.lower));
   const negated = group.some((x) => lex.cues.negations.has(x.lower));
@@ -537,15 +543,16 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     gi = g - 1;
     while (gi >= cs && toks[gi].pos === 'ADV') gi--;
     const gov = toks[gi];
-    const govLemma = gov?.lemma ?? '';
+    // "refusal to accept": an event noun governs as its verb would.
+    const govLemma = gov ? (gov.pos === 'NOUN' ? lex.nouns.get(gov.lemma)?.verb ?? gov.lemma : gov.lemma) : '';
     // "refused to sign": the REJECT event of the governor covers it.
-    if (gov && gov.pos === 'VERB' && lex.verbs.get(govLemma)?.category === 'REJECT') {
+    if (gov && (gov.pos === 'VERB' || gov.pos === 'NOUN') && lex.verbs.get(govLemma)?.category === 'REJECT') {
       claimNouns();
       return null;
     }
     if (gov && lex.cues.negating.has(govLemma)) modality = 'negated';
     // "had to lend": a past obligation was met.
-    else if (gov && (lex.cues.implicative.has(govLemma) || gov.lower === 'had')) modality = 'asserted';
+    else if ((gov && lex.cues.implicative.has(govLemma)) || group.some((x, j) => x.lower === 'had' && group[j + 1]?.lower === 'to')) modality = 'asserted';
     else modality = 'hypothetical';
     rule = 'verb.infinitive';
   } else if (reducedRel) {
@@ -780,11 +787,15 @@ function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry):
     // not to a noun further on ("failed to respond to the ultimatum").
     let direct = true;
     for (let j = gov + 1; j < a; j++) if (toks[j].pos !== 'ADV' && toks[j].pos !== 'PART') direct = false;
+    // The object of a present-simple verb shares its generic reading: "voters support a ban".
+    const gf = verbForm(gt);
+    if (direct && !sent.headline && group.every((x) => x.pos === 'ADV') && !conditionalBefore(ctx, sent, gov, cs) && (gf === 'base' || gf === 'pres3') && !(gf === 'base' && lex.cues.sameFormPast.has(gt.lemma))) return null;
     if (!direct) { /* the noun's own cues decide below */ }
     else if (group.some((x) => lex.cues.negations.has(x.lower))) modality = 'negated';
     else if (group.some((x) => lex.cues.modals.has(x.lower) || (x.lower === 'to' && x.pos === 'PART'))) modality = 'hypothetical';
     // Only light verbs lend their subject ("made clear with the deployment", "held talks").
-    const lends = (govEntry?.light ?? false) || lex.cues.implicative.has(gt.lemma) || gt.lemma === 'make';
+    // A passive participle lends nothing: "the reshuffle forced by the resignation".
+    const lends = ((govEntry?.light ?? false) || lex.cues.implicative.has(gt.lemma) || gt.lemma === 'make') && toks[gov + 1]?.lower !== 'by';
     const finite = verbForm(gt) !== 'ing' && !group.some((x) => x.lower === 'to');
     if (!args.actor && lends && finite) {
       const auxes = group.filter((x) => x.pos === 'AUX').map((x) => x.lemma);

@@ -14,6 +14,12 @@ export interface Tok {
 
 const engine = wink;
 
+/** Lower case with typographic apostrophes straightened ("n’t" is "n't"). */
+function lowerOf(v: string): string {
+  const l = v.toLowerCase();
+  return l.includes('’') ? l.replace(/’/g, "'") : l;
+}
+
 /** Tokens of text.slice(start, end), offsets relative to the whole text. */
 export function tokenize(text: string, start: number, end: number): Tok[] {
   const nlpx = engine();
@@ -37,7 +43,7 @@ export function tokenize(text: string, start: number, end: number): Tok[] {
       start: start + at,
       end: start + tokEnd,
       value: v,
-      lower: v.toLowerCase(),
+      lower: lowerOf(v),
       lemma: (lemmas[k] ?? v).toLowerCase(),
       pos: pos[k] ?? 'X',
     });
@@ -88,7 +94,7 @@ export function tokenizeSpans(text: string, spans: Array<{ start: number; end: n
       start: span.start + local,
       end,
       value: v,
-      lower: v.toLowerCase(),
+      lower: lowerOf(v),
       lemma: (lemmas[k] ?? v).toLowerCase(),
       pos: pos[k] ?? 'X',
     });
