@@ -198,7 +198,7 @@ export const QuoteSchema = z.object({
   text: col.text('The quoted or reported content.'),
   kind: enumCol(QUOTE_KINDS, 'direct: a whole statement in quotation marks; partial: a quoted fragment; indirect: reported speech without marks.'),
   speaker_id: col.ref('Speaker (entities.entity_id) when resolved.'),
-  speaker_text: col.optText('Speaker as named in the text ("Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov").'),
+  speaker_text: col.optText('Speaker as written: the name and any appositive description after it ("Kremlin spokesman Dmitry Peskov said" → "Dmitry Peskov"; "said Lael Brainard, a Fed governor" → "Lael Brainard, a Fed governor").'),
   cue: col.optText('The cue verb or phrase ("said", "according to").'),
   rule: rule(),
 });

@@ -23,12 +23,12 @@ interface Case {
 const CASES: Case[] = [
   // cue after the quote
   { name: 'cue after, title before the name', text: '“The talks were useful,” Foreign Minister Ana Ruiz said.', quote: '“The talks were useful,”', at: 0, kind: 'direct', speaker: 'Ana Ruiz', speakerAt: 42, cue: 'said' },
-  { name: 'inverted cue after, appositive', text: '“We will not pay,” said Tom Becker, a union leader.', quote: '“We will not pay,”', at: 0, kind: 'direct', speaker: 'Tom Becker', speakerAt: 24, cue: 'said' },
+  { name: 'inverted cue after, appositive', text: '“We will not pay,” said Tom Becker, a union leader.', quote: '“We will not pay,”', at: 0, kind: 'direct', speaker: 'Tom Becker', written: 'Tom Becker, a union leader', speakerAt: 24, cue: 'said' },
   { name: 'cue after with a hearer', text: '"The bridge is safe," city engineer Paul Novak told the council.', quote: '"The bridge is safe,"', at: 0, kind: 'direct', speaker: 'Paul Novak', speakerAt: 36, cue: 'told' },
   // cue before the quote
   { name: 'cue before, comma', text: 'Maria Chen said, “The plan is dead.”', quote: '“The plan is dead.”', at: 17, kind: 'direct', speaker: 'Maria Chen', speakerAt: 0, cue: 'said' },
   { name: 'cue before, colon, no name', text: 'The mayor told reporters: “Nobody will lose a job.”', quote: '“Nobody will lose a job.”', at: 26, kind: 'direct', speaker: 'The mayor', speakerAt: 0, cue: 'told' },
-  { name: 'cue before, appositive subject', text: 'Senator Jane Doe, a Democrat from Ohio, told CNN: "We have the votes."', quote: '"We have the votes."', at: 50, kind: 'direct', speaker: 'Jane Doe', speakerAt: 8, cue: 'told' },
+  { name: 'cue before, appositive subject', text: 'Senator Jane Doe, a Democrat from Ohio, told CNN: "We have the votes."', quote: '"We have the votes."', at: 50, kind: 'direct', speaker: 'Jane Doe', written: 'Jane Doe, a Democrat from Ohio', speakerAt: 8, cue: 'told' },
   { name: 'according to', text: 'According to Reuters, “the vote was delayed by a day.”', quote: '“the vote was delayed by a day.”', at: 22, kind: 'direct', speaker: 'Reuters', speakerAt: 13, cue: 'According to' },
   // several sentences, several paragraphs, interruptions
   { name: 'multi-sentence quote', text: '“Prices rose. Wages did not,” the economist Lena Park said.', quote: '“Prices rose. Wages did not,”', at: 0, kind: 'direct', speaker: 'Lena Park', speakerAt: 44, cue: 'said' },
@@ -37,7 +37,7 @@ const CASES: Case[] = [
   { name: 'interrupted quote, second part', text: '“We tried,” Ruiz said, “but the other side walked away.”', quote: '“but the other side walked away.”', at: 23, kind: 'direct', speaker: 'Ruiz', speakerAt: 12, cue: 'said' },
   { name: 'next paragraph, speaker from context', text: '“It is over,” Ruiz said.\n\n“There is nothing left to discuss.”', quote: '“There is nothing left to discuss.”', at: 26, kind: 'direct', speaker: 'Ruiz', speakerAt: 14, cue: null },
   { name: 'colon after a clause without a speech verb', text: 'Ruiz has taken a firm line on the budget: “No new taxes this year.”', quote: '“No new taxes this year.”', at: 42, kind: 'direct', speaker: 'Ruiz', speakerAt: 0, cue: ':' },
-  { name: 'long appositive after the quote', text: '“Not us,” Ann Cole, the head of a group that backs the senator in the primary, told reporters.', quote: '“Not us,”', at: 0, kind: 'direct', speaker: 'Ann Cole', speakerAt: 10, cue: 'told' },
+  { name: 'long appositive after the quote', text: '“Not us,” Ann Cole, the head of a group that backs the senator in the primary, told reporters.', quote: '“Not us,”', at: 0, kind: 'direct', speaker: 'Ann Cole', written: 'Ann Cole, the head of a group that backs the senator in the primary', speakerAt: 10, cue: 'told' },
   { name: 'name first in a chain of appositives', text: '"Both scare me," Harry Bond, 30, of Raleigh, N.C., who was polled, said on Monday.', quote: '"Both scare me,"', at: 0, kind: 'direct', speaker: 'Harry Bond', speakerAt: 17, cue: 'said' },
   // nested quotes stay inside the outer one
   { name: 'nested single quotes', text: '“He told me ‘never again’ and meant it,” Chen said.', quote: '“He told me ‘never again’ and meant it,”', at: 0, kind: 'direct', speaker: 'Chen', speakerAt: 41, cue: 'said' },
@@ -49,16 +49,16 @@ const CASES: Case[] = [
   { name: 'organization, partial quote', text: 'The opposition “will not accept the result,” the Interior Ministry said in a statement.', quote: '“will not accept the result,”', at: 15, kind: 'partial', speaker: 'Interior Ministry', speakerAt: 49, cue: 'said' },
   { name: 'organization after a possessive owner', text: "Officials in Lagos “acted too late,” Nigeria's state-run news agency NAN reported.", quote: '“acted too late,”', at: 19, kind: 'partial', speaker: 'NAN', speakerAt: 69, cue: 'reported' },
   { name: 'partial quote, cue before', text: 'Chen said the deal was “a betrayal of voters.”', quote: '“a betrayal of voters.”', at: 23, kind: 'partial', speaker: 'Chen', speakerAt: 0, cue: 'said' },
-  { name: 'partial quote, appositive subject', text: 'The vote was close. Kim Lee, a spokeswoman for the party, said the count "went smoothly."', quote: '"went smoothly."', at: 73, kind: 'partial', speaker: 'Kim Lee', speakerAt: 20, cue: 'said' },
+  { name: 'partial quote, appositive subject', text: 'The vote was close. Kim Lee, a spokeswoman for the party, said the count "went smoothly."', quote: '"went smoothly."', at: 73, kind: 'partial', speaker: 'Kim Lee', written: 'Kim Lee, a spokeswoman for the party', speakerAt: 20, cue: 'said' },
   // pronoun speakers
   { name: 'pronoun resolved to the last named speaker', text: '“We will not sign it,” said Tom Becker.\n\n“The deal is bad for workers,” he added.', quote: '“The deal is bad for workers,”', at: 41, kind: 'direct', speaker: 'Tom Becker', speakerAt: 28, cue: 'added' },
-  { name: 'pronoun after an indirect attribution', text: 'The economy will slow, says Maria Chen, an economist.\n\nTrade is weak, she says: “Orders have fallen for months.”', quote: '“Orders have fallen for months.”', at: 80, kind: 'direct', speaker: 'Maria Chen', speakerAt: 28, cue: 'says' },
+  { name: 'pronoun after an indirect attribution', text: 'The economy will slow, says Maria Chen, an economist.\n\nTrade is weak, she says: “Orders have fallen for months.”', quote: '“Orders have fallen for months.”', at: 80, kind: 'direct', speaker: 'Maria Chen', written: 'Maria Chen, an economist', speakerAt: 28, cue: 'says' },
   { name: 'pronoun after a participle cue', text: 'Back in 1999, Mr. Trump praised the plan, telling CNBC: “I wish I could do it.”', quote: '“I wish I could do it.”', at: 56, kind: 'direct', speaker: 'Trump', speakerAt: 18, cue: 'telling' },
   { name: 'subject of the nearest clause for a participle', text: 'The rally stopped when protesters in the back interrupted, shouting “we will not leave!”', quote: '“we will not leave!”', at: 68, kind: 'direct', speaker: 'protesters', speakerAt: 23, cue: 'shouting' },
   { name: 'conjunction is no part of the speaker', text: 'But Labour officials say: “The plan is sound.”', quote: '“The plan is sound.”', at: 26, kind: 'direct', speaker: 'Labour officials', speakerAt: 4, cue: 'say' },
   { name: 'dateline before the subject', text: 'LONDON, May 2 (AP) — The health minister spoke briefly, saying: “Beds are short.”', quote: '“Beds are short.”', at: 64, kind: 'direct', speaker: 'The health minister', speakerAt: 21, cue: 'saying' },
   // indirect speech
-  { name: 'indirect, cue after', text: 'The economy will slow next year, says Maria Chen, an economist at a Paris bank.', quote: 'The economy will slow next year', at: 0, kind: 'indirect', speaker: 'Maria Chen', speakerAt: 38, cue: 'says' },
+  { name: 'indirect, cue after', text: 'The economy will slow next year, says Maria Chen, an economist at a Paris bank.', quote: 'The economy will slow next year', at: 0, kind: 'indirect', speaker: 'Maria Chen', written: 'Maria Chen, an economist at a Paris bank', speakerAt: 38, cue: 'says' },
   { name: 'indirect, said that', text: 'Ruiz said that the talks would resume in May.', quote: 'that the talks would resume in May', at: 10, kind: 'indirect', speaker: 'Ruiz', speakerAt: 0, cue: 'said' },
   { name: 'indirect, and said', text: 'The senator met voters and said the tax would be cut next year.', quote: 'the tax would be cut next year', at: 32, kind: 'indirect', speaker: 'The senator', speakerAt: 0, cue: 'said' },
   { name: 'indirect, according to at the end', text: 'Turnout fell to 40 percent, according to a count by the Electoral Commission.', quote: 'Turnout fell to 40 percent', at: 0, kind: 'indirect', speaker: 'Electoral Commission', speakerAt: 56, cue: 'according to' },
@@ -75,7 +75,8 @@ describe('quote stage: patterns', () => {
     expect(q, JSON.stringify(quotes)).toBeDefined();
     expect(c.text.slice(q!.start, q!.end)).toBe(c.quote);
     expect(q!.kind).toBe(c.kind);
-    expect(q!.speakerText).toBe(c.speaker);
+    // speaker_text is the name as written plus any appositive description; the span is the name.
+    expect(q!.speakerText).toBe((c as { written?: string }).written ?? c.speaker);
     expect(q!.speakerSpan?.start ?? null).toBe(c.speakerAt);
     if (q!.speakerSpan) expect(c.text.slice(q!.speakerSpan.start, q!.speakerSpan.end)).toBe(c.speaker);
     expect(q!.cue).toBe(c.cue);
@@ -156,7 +157,7 @@ describe('quote stage: speakers from entity mentions', () => {
     ];
     const q = quoteStage.run(docFromText(text), prior).quotes.find((x) => x.kind === 'direct')!;
     expect(q.speakerKey).toBe('PERSON:anna-berg');
-    expect(q.speakerText).toBe('Anna Berg');
+    expect(q.speakerText).toBe('Anna Berg, an analyst at a bank in Oslo');
     expect(q.speakerSpan).toEqual({ start: 0, end: 9 });
   });
 });

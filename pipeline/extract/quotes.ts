@@ -606,9 +606,37 @@ class QuoteFinder {
   }
 }
 
+// Words that open a clause about the quote rather than a description of the speaker.
+const NOT_DESCRIPTION = /^(?:adding|saying|noting|explaining|according|asked|when|while|as|but|and|although|because|if|in|on|at|after|before|during|later|earlier|then|told|said|says|who (?:said|says|added|told))\b/i;
+
+/**
+ * Speaker as written: the name and, when one follows it, its appositive description
+ * ("Lael Brainard, a Fed governor"; "Dino Spencer, who now runs the gym"), up to the next
+ * comma or the end of the sentence. speaker_id holds the resolved name; the description
+ * says who the speaker is, the way news attribution writes it.
+ */
+function describeSpeaker(doc: Doc, q: QuoteHit): QuoteHit {
+  if (!q.speakerSpan || !q.speakerText) return q;
+  const text = doc.text;
+  const from = q.speakerSpan.end;
+  if (!/^,\s/.test(text.slice(from, from + 2))) return q;
+  const sentence = doc.sentences.find((x) => x.start <= from && from < x.end);
+  let limit = sentence ? sentence.end : Math.min(text.length, from + 200);
+  // The description never reaches into the quote itself.
+  if (q.start > from) limit = Math.min(limit, q.start);
+  const rest = text.slice(from + 2, limit);
+  const stop = rest.search(/[,;:"“”‘()\[\]—–]|\.\s*$/);
+  const desc = (stop < 0 ? rest : rest.slice(0, stop)).trimEnd();
+  const words = desc.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 25 || NOT_DESCRIPTION.test(desc)) return q;
+  // A description starts with a lower-case word, an article, or an owner ("Twitter’s director").
+  if (!/^(?:\p{Ll}|(?:A|An|The)\s|\p{Lu}[\p{L}.&-]*['’]s?\s)/u.test(desc)) return q;
+  return { ...q, speakerText: q.speakerText + text.slice(from, from + 2 + desc.length) };
+}
+
 /** Quotes of one document, in text order. */
 export function findQuotes(doc: Doc, prior: Readonly<Annotations>): QuoteHit[] {
-  return new QuoteFinder(doc, prior).run();
+  return new QuoteFinder(doc, prior).run().map((q) => describeSpeaker(doc, q));
 }
 
 export const quoteStage: ExtractStage<'quotes'> = {
