@@ -59,7 +59,7 @@ for (const id of ids) {
     if (valueOk) br.value++;
     if (p.type === g.type) c.type++;
     if (showErrors && (!valueOk || !x.exact)) {
-      errors.push(`VAL  ${id} dct=${dct} "${text.slice(p.start, p.end)}" ${p.type} ${p.value} [${p.rule}] | gold "${g.text}" ${g.type} ${g.value}`);
+      errors.push(`VAL  ${id} dct=${dct} "${text.slice(p.start, p.end)}" ${p.type} ${p.value} [${p.rule}] | gold "${g.text}" ${g.type} ${g.value} :: ${text.slice(Math.max(0, p.start - 80), p.end + 60).replace(/\s+/g, ' ')}`);
     }
   }
   if (showErrors) {

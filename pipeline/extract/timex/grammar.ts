@@ -117,29 +117,60 @@ function duration(n: number | null, unit: string): string {
 }
 
 const WEEKDAY_SRC = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
-const FUTURE = new RegExp(String.raw`\b(?:[Ww]ill|[Ww]on't|[Ss]hall|going\s+to|scheduled|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to|expected\s+to|expects?\s+to|plans?\s+to|upcoming|next\s+(?:week|month|year|${WEEKDAY_SRC})|is\s+to|are\s+to|would|could|might|as\s+soon\s+as|until)\b|'ll\b`, 'gi');
-// Past: auxiliaries and regular past forms (lower-case, so "United" is no verb; "-eed" and "hundred" are not past).
-const PAST = /\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|since|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b/g;
+const FUTURE = new RegExp(String.raw`\b(?:${LEX.futureCues.map((w) => w.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')}|next\s+(?:week|month|year|${WEEKDAY_SRC}))\b|['’]ll\b`, 'gi');
+// Past: auxiliaries, irregular and regular past forms (lower-case, so "United" is no verb; "-eed" and "hundred" are not past).
+const PAST = new RegExp(String.raw`\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|since|${LEX.pastVerbs.join('|')}|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b`, 'g');
+// Where a clause ends: the tense of another clause says nothing about this expression.
+const CLAUSE = /[;“”"]|``|''|\s--?\s|—|\b(?:that|which|who|because|while|whereas|but|although|though|and)\b/g;
+const NOT_PAST = /^(?:expected|scheduled|planned)$/i;
 
-/** Tense of the verb nearest [at, end) within its sentence: future, past, or none found. */
-export function tenseAt(s: string, at: number, end: number): Tense {
+/** Markers of one tense in w[a, b): the one closest to `near`, with its distance. */
+function nearestMarker(w: string, a: number, b: number, near: number): { t: Tense; d: number } {
   let best: Tense = 'none';
   let bestDist = Infinity;
+  if (b <= a) return { t: best, d: bestDist };
+  const part = w.slice(a, b);
+  for (const [re, t] of [[FUTURE, 'future'], [PAST, 'past']] as const) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(part)) !== null) {
+      const at = a + m.index;
+      // "expected", "will be named": participles that set no past time
+      if (t === 'past' && (NOT_PAST.test(m[0]) || /\bbe(?:ing)?\s+$/i.test(w.slice(Math.max(0, at - 7), at)))) continue;
+      // "had been due to expire Friday": a plan that lay ahead of a past moment
+      const tt: Tense = t === 'future' && /\bhad\s+been\s+$/i.test(w.slice(Math.max(0, at - 12), at)) ? 'past' : t;
+      const d = at < near ? near - (at + m[0].length) : at - near;
+      if (d < bestDist) { bestDist = d; best = tt; }
+    }
+  }
+  return { t: best, d: bestDist };
+}
+
+/**
+ * Tense an expression is read in: the verb of its own clause governs, the one before
+ * it first ("said Tuesday", "will meet Bush on Thursday"), else the one after it
+ * ("On Tuesday, the ministers conferred"); failing both, the nearest verb in the sentence.
+ */
+export function tenseAt(s: string, at: number, end: number): Tense {
   // only a window around the expression is read, so long sentences stay linear
   const lo = Math.max(0, at - 120);
   const w = s.slice(lo, Math.min(s.length, end + 60));
   const a = at - lo, b = end - lo;
-  for (const [re, t] of [[FUTURE, 'future'], [PAST, 'past']] as const) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(w)) !== null) {
-      if (m.index >= a && m.index < b) continue;
-      if (t === 'past' && /^(?:expected|scheduled)$/i.test(m[0])) continue;
-      const d = m.index < a ? a - (m.index + m[0].length) : m.index - b;
-      if (d < bestDist) { bestDist = d; best = t; }
-    }
+  let left = 0, right = w.length;
+  CLAUSE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE.exec(w)) !== null) {
+    if (m.index + m[0].length <= a) left = m.index + m[0].length;
+    else if (m.index >= b) { right = m.index; break; }
   }
-  return best;
+  // "until Tuesday", "by Friday": a deadline ahead unless the clause is in the past perfect
+  if (/\b(?:until|till|by)\s+$/i.test(w.slice(Math.max(0, a - 8), a)) && !/\bhad\b/i.test(w.slice(left, right))) return 'future';
+  const before = nearestMarker(w, left, a, a);
+  if (before.t !== 'none') return before.t;
+  const after = nearestMarker(w, b, right, b);
+  if (after.t !== 'none') return after.t;
+  const l = nearestMarker(w, 0, a, a), r = nearestMarker(w, b, w.length, b);
+  return l.d <= r.d ? l.t : r.t;
 }
 
 /**

@@ -20,6 +20,10 @@ export interface TimexLexicon {
   timeZones: string[];
   holidays: Record<string, string>;
   countNouns: string[];
+  /** Irregular past-tense verbs, for the tense an undated weekday or month is read in. */
+  pastVerbs: string[];
+  /** Modal and scheduling phrases that point ahead. */
+  futureCues: string[];
 }
 
 export const LEX = dataJson<TimexLexicon>('timex.json');

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { docFromText } from '../pipeline/doc.js';
+import { findTimexes } from '../pipeline/extract/timexes.js';
+
+// Published on Wednesday, 5 April 2000 (ISO week 14).
+const PUB = '2000-04-05';
+
+type Row = [text: string, span: string, type: string, value: string];
+
+function check([text, span, type, value]: Row, published = PUB): void {
+  const hits = findTimexes(docFromText(text, published));
+  const start = text.indexOf(span);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const h = hits.find((x) => x.start === start && x.end === start + span.length);
+  expect(h, `${span} in ${JSON.stringify(hits.map((x) => text.slice(x.start, x.end)))}`).toBeDefined();
+  expect(h!.type).toBe(type);
+  expect(h!.value).toBe(value);
+}
+
+describe('weekdays and months take the tense of the verb governing them', () => {
+  const rows: Row[] = [
+    // the verb before the expression, in its own clause, governs
+    ["''The father will leave at dawn (4 a.m. EDT Thursday),'' Castro said.", '4 a.m. EDT Thursday', 'TIME', '2000-04-06T04:00'],
+    ['The president glossed over warnings from Moscow on Thursday that air strikes could do harm.', 'Thursday', 'DATE', '2000-03-30'],
+    ['The astronaut will be named commander for a mission in December. She has been a pilot before.', 'December', 'DATE', '2000-12'],
+    ['The airline will double its flights by August in the search for markets untouched by the crisis.', 'August', 'DATE', '2000-08'],
+    // irregular past forms count as past
+    ['The king met Monday with the envoy, who will fly home.', 'Monday', 'DATE', '2000-04-03'],
+    // plans look ahead
+    ['The team planned to leave Nairobi on Thursday for Dar es Salaam.', 'Thursday', 'DATE', '2000-04-06'],
+    ['Protesters planned a large demonstration on Saturday and were planning to drive to the airport on Monday.', 'Monday', 'DATE', '2000-04-10'],
+    // a deadline ahead, unless the clause is in the past perfect
+    ['Officials postponed until Tuesday any action on the permit.', 'Tuesday', 'DATE', '2000-04-11'],
+    ['Until Tuesday, they had not called him a suspect.', 'Tuesday', 'DATE', '2000-04-04'],
+    ['The offer had been due to expire Friday evening.', 'Friday evening', 'TIME', '2000-03-31TEV'],
+    // with no verb before it, the verb after it governs
+    ['On Tuesday, the two governments conferred in Washington.', 'Tuesday', 'DATE', '2000-04-04'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+});
