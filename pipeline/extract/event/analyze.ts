@@ -94,43 +94,28 @@ export function buildContext(doc: Doc, prior: Readonly<Annotations>, lex: EventL
   return { doc, prior, lex, mentions, maxMention, typeOf, quoted, genderOf };
 }
 
-/** Cheap test, once per document: which sentences could hold a trigger at all? */
+let anaphorCache: { lex: EventLexicon; re: RegExp } | null = null;
+
+/** One regular expression for the words that refer back to an entity ("he", "the group"). */
+function anaphorRe(lex: EventLexicon): RegExp {
+  if (anaphorCache?.lex !== lex) {
+    const words = [...lex.cues.anaphors.keys()].filter((w) => /^[a-z]+$/.test(w));
+    anaphorCache = { lex, re: new RegExp(`\\b(?:${words.join('|')})s?\\b`, 'i') };
+  }
+  return anaphorCache.re;
+}
+
+/**
+ * Cheap test, once per document: which sentences could hold a reportable event? A
+ * trigger form (or a weak form with its object word) and something to anchor the event:
+ * an entity mention, a date, or a word that refers back to one (a pronoun, "the group").
+ * Only these sentences are tagged, which is most of the stage's cost.
+ */
 export function candidateSentences(ctx: DocContext): SentenceSpan[] {
   const { lex, doc } = ctx;
   const text = doc.text;
-  const lower = text.toLowerCase();
-  const strong: number[] = [];
-  const weak: number[] = [];
-  const objects: number[] = [];
-  const re = /[A-Za-z][A-Za-z'-]*/g;
-  let m: RegExpExecArray | null;
-  let prevWord = '';
-  while ((m = re.exec(text)) !== null) {
-    const w = m[0].toLowerCase();
-    // Triggers are lower-case words; a capital counts only where a sentence or headline starts
-    // or in all-capitals text ("March 7" is no march).
-    if (w !== m[0] && m[0] !== m[0].toUpperCase()) {
-      let q = m.index - 1;
-      while (q >= 0 && (text[q] === ' ' || text[q] === '\t')) q--;
-      if (q >= 0 && !/[.!?:;"“”'‘’(\n\r—–-]/.test(text[q])) {
-        prevWord = w;
-        continue;
-      }
-    }
-    if (lex.forms.has(w)) strong.push(m.index);
-    else if (lex.phrasalHeads.has(prevWord) && lex.phrasalForms.has(`${prevWord} ${w}`)) strong.push(m.index);
-    else if (lex.weakForms.has(w)) weak.push(m.index);
-    if (lex.objectWords.has(w)) objects.push(m.index);
-    prevWord = w;
-  }
-  for (const p of lex.phrases) {
-    let at = lower.indexOf(p.phrase);
-    while (at >= 0) {
-      strong.push(at);
-      at = lower.indexOf(p.phrase, at + 1);
-    }
-  }
-  strong.sort((x, y) => x - y);
+  const mentionStarts = ctx.mentions.map((m) => m.start);
+  const dateStarts = ctx.prior.timexes.filter((t) => t.dateStart !== null).map((t) => t.start).sort((x, y) => x - y);
   const inRange = (xs: number[], s: SentenceSpan): boolean => {
     let lo = 0;
     let hi = xs.length;
@@ -141,7 +126,51 @@ export function candidateSentences(ctx: DocContext): SentenceSpan[] {
     }
     return lo < xs.length && xs[lo] < s.end;
   };
-  return doc.sentences.filter((s) => inRange(strong, s) || (inRange(weak, s) && inRange(objects, s)));
+  const out: SentenceSpan[] = [];
+  const re = /[A-Za-z][A-Za-z'-]*/g;
+  const anaphor = anaphorRe(lex);
+  for (const s of doc.sentences) {
+    const anchor = inRange(mentionStarts, s) || inRange(dateStarts, s) || anaphor.test(text.slice(s.start, s.end));
+    if (!anchor) continue;
+    let strong = false;
+    let weak = false;
+    let object = false;
+    let prevWord = '';
+    // A present-tense form ("demand") counts after a cue word, an -ly adverb after one, in a
+    // headline or in a conditional sentence; elsewhere it is generic or a noun of no event.
+    let cued = false;
+    const tail = text.slice(Math.max(s.start, s.end - 3), s.end).trimEnd();
+    const lax = !/[.!?"”’')]$/.test(tail) || /\b(?:if|unless|whether)\b/i.test(text.slice(s.start, s.end));
+    re.lastIndex = s.start;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null && m.index < s.end) {
+      const w = m[0].toLowerCase();
+      // Triggers are lower-case words; a capital counts only where a sentence or headline starts
+      // or in all-capitals text ("March 7" is no march).
+      if (w !== m[0] && m[0] !== m[0].toUpperCase()) {
+        let q = m.index - 1;
+        while (q >= 0 && (text[q] === ' ' || text[q] === '\t')) q--;
+        if (q >= 0 && !/[.!?:;"“”'‘’(\n\r—–-]/.test(text[q])) {
+          prevWord = w;
+          continue;
+        }
+      }
+      if (lex.forms.has(w)) {
+        if (lax || cued || !lex.finiteOnly.has(w)) strong = true;
+      } else if (lex.phrasalHeads.has(prevWord) && lex.phrasalForms.has(`${prevWord} ${w}`)) strong = true;
+      else if (lex.weakForms.has(w)) weak = true;
+      if (lex.objectWords.has(w)) object = true;
+      if (strong) break;
+      cued = lex.finiteCues.has(w) || (cued && w.endsWith('ly'));
+      prevWord = w;
+    }
+    if (!strong && !(weak && object)) {
+      const lower = text.slice(s.start, s.end).toLowerCase();
+      strong = lex.phrases.some((p) => lower.includes(p.phrase));
+    }
+    if (strong || (weak && object)) out.push(s);
+  }
+  return out;
 }
 
 export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]): EventCandidate[] {

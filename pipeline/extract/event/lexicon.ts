@@ -69,6 +69,7 @@ interface RawCues {
   sports_objects: string[];
   noun_needs_actor: string[];
   sports_verbs: string[];
+  finite_cues: string[];
 }
 
 export interface EventLexicon {
@@ -88,6 +89,13 @@ export interface EventLexicon {
   phrasalForms: Set<string>;
   /** First words of phrasalForms. */
   phrasalHeads: Set<string>;
+  /**
+   * Present-tense verb forms that are no noun of the lexicon ("demand", "warns"): an event
+   * only after an auxiliary, modal or "to", in a headline or in a conditional clause.
+   */
+  finiteOnly: Set<string>;
+  /** Words after which such a form can be an event ("will", "to", "didn't"). */
+  finiteCues: Set<string>;
   cues: {
     speech: Set<string>;
     speechPhrases: string[];
@@ -173,6 +181,8 @@ export function eventLexicon(): EventLexicon {
   const irregular = cues.irregular_forms;
   const phrasalForms = new Set<string>();
   const phrasalHeads = new Set<string>();
+  const presentForms = new Set<string>();
+  const nounForms = new Set<string>();
   const addForms = (word: string, weak: boolean, noun = false): void => {
     const all = noun ? [word, `${word}s`, `${word}es`, ...(word.endsWith('y') ? [`${word.slice(0, -1)}ies`] : [])] : inflections(word);
     const irr = irregular[word];
@@ -196,6 +206,9 @@ export function eventLexicon(): EventLexicon {
       }
     } else if (e.forms) for (const f of e.forms) (weak ? weakForms : forms).add(f);
     else addForms(head, weak);
+    if (!particle && !cues.same_form_past.includes(head)) {
+      for (const f of [head, `${head}s`, `${head}es`, ...(head.endsWith('y') ? [`${head.slice(0, -1)}ies`] : [])]) if (!e.forms || e.forms.includes(f)) presentForms.add(f);
+    }
     collectObjects(e);
   }
   for (const [key, raw] of Object.entries(lex.nouns)) {
@@ -205,8 +218,10 @@ export function eventLexicon(): EventLexicon {
     const weak = e.category === null && e.alt.every((a) => !a.patient);
     if (e.forms) for (const f of e.forms) (weak ? weakForms : forms).add(f);
     else addForms(key, weak, true);
+    for (const f of e.forms ?? [key, `${key}s`, `${key}es`, ...(key.endsWith('y') ? [`${key.slice(0, -1)}ies`] : [])]) nounForms.add(f);
     collectObjects(e);
   }
+  const finiteOnly = new Set([...presentForms].filter((f) => !nounForms.has(f)));
   // A strong form wins over a weak one ("cut" is weak, "cuts" too; "fire" is strong).
   for (const f of forms) weakForms.delete(f);
   const phrases: PhraseEntry[] = [];
@@ -226,6 +241,8 @@ export function eventLexicon(): EventLexicon {
     objectWords,
     phrasalForms,
     phrasalHeads,
+    finiteOnly,
+    finiteCues: new Set(cues.finite_cues),
     cues: {
       speech: new Set(cues.speech_verbs),
       speechPhrases: cues.speech_phrases,
