@@ -38,3 +38,25 @@ describe('weekdays and months take the tense of the verb governing them', () => 
   ];
   it.each(rows)('%s → "%s"', (...row) => check(row));
 });
+
+describe('vague spans and parts of the day', () => {
+  const rows: Row[] = [
+    ['He spoke six weeks ago, saying at the time he was willing to withdraw.', 'the time', 'DATE', 'PAST_REF'],
+    ["They will have to live without it for a while.", 'a while', 'DURATION', 'PXX'],
+    ['Forces could stay in the region for some time.', 'some time', 'DURATION', 'PXX'],
+    // the part of the day of the last date the story gave
+    ['Shares fell on April 3. Dealers placed buy orders in the morning.', 'the morning', 'TIME', '2000-04-03TMO'],
+    ['By mid-afternoon, officials were saying the offensive was over.', 'mid-afternoon', 'TIME', '2000-04-05TAF'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+
+  const negatives: [string, string][] = [
+    ['There were 12 members at the time of its founding.', 'the time'],
+    ['He had time for a while to think, they said; it was the morning of the vote.', 'the morning'],
+    ['It takes a long time to heal.', 'a long time'],
+  ];
+  it.each(negatives)('%s: no "%s"', (text, span) => {
+    const hits = findTimexes(docFromText(text, PUB));
+    expect(hits.map((h) => text.slice(h.start, h.end))).not.toContain(span);
+  });
+});

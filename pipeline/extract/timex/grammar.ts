@@ -825,6 +825,29 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'pod_bare',
+    gate: words(['morning', 'afternoon', 'evening']),
+    // "in the morning", "by mid-afternoon": a part of the day the narrative is on (the last date given, else the DCT)
+    re: rx(`(?<=\\b(?:in|during|by|until|till|from|since|at)\\s)(?:the\\s+)?(?:(?<edge>early|late|mid)[\\s-]?)?(?<pod>morning|afternoon|evening)`),
+    check: (g, m, s) => {
+      if (!/^the\s/i.test(m[0]) && !g.edge) return false;
+      // "the morning of March 5", "the morning's session" name their own day
+      return !/^\s*(?:of|['’]s|after|before|when|that|session|trading|papers?|shift|news|show|edition|prayers?)\b/i.test(s.slice(m.index + m[0].length));
+    },
+    norm: (g, ctx) => {
+      const ref = ctx.state.lastDay ?? ctx.dct;
+      const p = pod(g.pod);
+      return { type: 'TIME', value: `${ref ? fmtDay(ref) : 'XXXX-XX-XX'}T${p}` };
+    },
+  },
+  {
+    name: 'vague_span',
+    gate: /\b(?:time|while)\b/i,
+    // "at the time" (a past moment the story spoke of); "for a while", "for some time" (an unspecified stretch)
+    re: rx(`(?<=\\bat\\s)(?<time>the\\s+time)(?!\\s+(?:of|when|being|to|for|in|and)\\b)|(?<=\\bfor\\s)(?<dur>a\\s+while|some\\s+time|quite\\s+some\\s+time)(?!\\s+(?:to|now)\\b)`),
+    norm: (g) => (g.time ? { type: 'DATE', value: 'PAST_REF' } : { type: 'DURATION', value: 'PXX' }),
+  },
+  {
     name: 'year_adjective',
     gate: /year[\s-]*(?:earlier|ago|end)|year['’]s\s+end/i,
     re: rx(`(?<w>year-earlier|year-ago|year[\\s-]end|year['’]s\\s+end|year\\s+end)`),
