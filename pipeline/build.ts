@@ -216,6 +216,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     mkdirSync(join(tmp, 'arrow'));
     const dbCounts = await db.finish(join(tmp, 'parquet'), join(tmp, 'arrow'));
     stageMs.export_duckdb = performance.now() - tExtract;
+    Object.assign(stageMs, db.timings);
     db.close();
     for (const w of csv.values()) w.close();
     for (const t of tables) {

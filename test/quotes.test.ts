@@ -15,6 +15,8 @@ interface Case {
   at: number;
   kind: QuoteKind;
   speaker: string | null;
+  /** speaker_text when it adds an appositive description to the name. */
+  written?: string;
   /** Where the speaker's words start (null when there are none). */
   speakerAt: number | null;
   cue: string | null;
@@ -76,7 +78,7 @@ describe('quote stage: patterns', () => {
     expect(c.text.slice(q!.start, q!.end)).toBe(c.quote);
     expect(q!.kind).toBe(c.kind);
     // speaker_text is the name as written plus any appositive description; the span is the name.
-    expect(q!.speakerText).toBe((c as { written?: string }).written ?? c.speaker);
+    expect(q!.speakerText).toBe(c.written ?? c.speaker);
     expect(q!.speakerSpan?.start ?? null).toBe(c.speakerAt);
     if (q!.speakerSpan) expect(c.text.slice(q!.speakerSpan.start, q!.speakerSpan.end)).toBe(c.speaker);
     expect(q!.cue).toBe(c.cue);

@@ -101,8 +101,16 @@ export class DuckDbWriter {
   }
 
   /** Builds the keyed tables, comments and views from the staging tables, and writes Parquet. */
+  /** Milliseconds per finishing step, for the build summary. */
+  readonly timings: Record<string, number> = {};
+
   async finish(parquetDir: string | null, arrowDir: string | null = null): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
+    let t0 = performance.now();
+    const lap = (name: string) => {
+      this.timings[name] = performance.now() - t0;
+      t0 = performance.now();
+    };
     for (const t of TABLES as readonly TableDef[]) await this.flush(t);
     for (const t of TABLES as readonly TableDef[]) {
       await this.conn.run(createTableSql(t));
@@ -112,6 +120,7 @@ export class DuckDbWriter {
       const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`);
       counts[t.name] = Number(r.getRows()[0][0]);
     }
+    lap('duckdb_tables');
     for (const v of VIEWS) {
       await this.conn.run(`CREATE VIEW ${q(v.name)} AS ${v.sql};`);
       await this.conn.run(`COMMENT ON VIEW ${q(v.name)} IS ${lit(`${v.description} Grain: ${v.grain}.`)};`);
@@ -124,8 +133,11 @@ export class DuckDbWriter {
         );
       }
     }
+    lap('parquet');
     if (arrowDir) for (const t of TABLES as readonly TableDef[]) await writeArrow(this.conn, t, `${arrowDir}/${t.name}.arrow`);
+    lap('arrow');
     await this.conn.run('CHECKPOINT;');
+    lap('checkpoint');
     return counts;
   }
 
