@@ -42,6 +42,7 @@ const NONE: Array<{ name: string; text: string; ents: Ent[]; txs?: Tx[] }> = [
   { name: 'a plea in court', text: 'Chatwal also pleaded to witness tampering.', ents: [['Chatwal', 'PERSON:sant-chatwal']] },
   { name: 'reinforcing stability is no mobilization', text: 'The report reinforced stability and opportunity.', ents: [] },
   { name: 'voters supporting a ban is an opinion, not their ban', text: 'Republican voters support a temporary ban on Muslims.', ents: [['Republican', 'GROUP:republicans'], ['Muslims', 'GROUP:muslims']] },
+  { name: 'a poll share is no actor', text: 'Among Republicans, 27 percent would vote for Trump in March.', ents: [['Republicans', 'GROUP:republicans'], ['Trump', 'PERSON:donald-trump']], txs: [['March', '2016-03-01', '2016-03-31', 'month']] },
   { name: 'no lexicon word at all', text: 'The weather in Moscow was cold and grey.', ents: [['Moscow', 'LOCATION:moscow']] },
 ];
 

@@ -47,3 +47,24 @@ describe('events: participants and modality', () => {
     });
   }
 });
+
+const MORE: Case[] = [
+  { name: 'an appositive names the subject', text: "Clinton's Democratic opponent, Vermont Sen. Bernie Sanders, also praised the plan.", ents: [['Clinton', 'PERSON:hillary-clinton'], ['Democratic', 'GROUP:democrats'], ['Vermont', 'LOCATION:vermont'], ['Bernie Sanders', 'PERSON:bernie-sanders']], trigger: 'praised', expect: { category: 'SUPPORT', actor: 'PERSON:bernie-sanders' } },
+  { name: 'forces deployed in the passive belong to the country named on them', text: 'Libyan army troops were deployed on Friday.', ents: [['Libyan', 'COUNTRY:LBY']], txs: [['Friday', '2015-12-04', '2015-12-04', 'day']], trigger: 'deployed', expect: { category: 'MOBILIZE', actor: 'COUNTRY:LBY', target: null } },
+  { name: 'a count of victims is no sports score', text: 'Gunmen killed 20 in Kabul on Monday.', ents: [['Kabul', 'LOCATION:kabul']], txs: [['Monday', '2015-12-07', '2015-12-07', 'day']], trigger: 'killed', expect: { category: 'ASSAULT', location: 'LOCATION:kabul' } },
+];
+
+describe('events: participants, continued', () => {
+  for (const c of MORE) {
+    it(c.name, () => {
+      const { text, events } = runEvents(c.text, c.ents, c.txs ?? []);
+      const e = events.find((x) => slice(text, x.trigger) === c.trigger);
+      expect(e, `no "${c.trigger}" in ${JSON.stringify(events.map((x) => slice(text, x.trigger)))}`).toBeDefined();
+      const want: Record<string, unknown> = { category: c.expect.category };
+      if (c.expect.actor !== undefined) want.actorKey = c.expect.actor;
+      if (c.expect.target !== undefined) want.targetKey = c.expect.target;
+      if (c.expect.location !== undefined) want.locationKey = c.expect.location;
+      expect(e).toMatchObject(want);
+    });
+  }
+});

@@ -629,7 +629,14 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
     subj = ante && toks[ante.b].pos !== 'PRON' ? ante : null;
   }
   if (subj) subj = dropLeadingTimex(ctx, toks, extendOverMention(ctx, toks, subj));
-  const subjM = resolvePhrase(ctx, sent, subj);
+  let subjM = resolvePhrase(ctx, sent, subj);
+  // "Clinton's opponent, Vermont Sen. Bernie Sanders, praised": the appositive names the subject.
+  if (subj && skipped && toks[subj.head].pos === 'NOUN' && (!subjM || subjM.end <= toks[subj.head].start)) {
+    const appo = mentionsIn(ctx, skipped.start, skipped.end).filter((m) => ctx.typeOf(m.entityKey) === 'PERSON');
+    if (appo.length) subjM = appo[appo.length - 1];
+  }
+  // A share of poll respondents is no actor of an event: "27 percent would vote for Trump".
+  if (subj && lex.cues.pollHeads.has(toks[subj.head].lower)) return null;
   const objM = resolvePhrase(ctx, sent, obj, true);
 
   // Light verbs and event-noun objects: "held talks", "summoned for an emergency meeting".
@@ -706,6 +713,11 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   if (args.target && WEAPON_CATS.has(category) && ctx.typeOf(args.target.entityKey) === 'MISC') args.target = null;
   if (args.target && ctx.typeOf(args.target.entityKey) === 'LOCATION') {
     args.location = args.target;
+    args.target = null;
+  }
+  // "Libyan troops were deployed": the country named on the forces moved them.
+  if ((passive || reducedRel) && !args.actor && category === 'MOBILIZE' && args.target && ['COUNTRY', 'GROUP', 'ORGANIZATION'].includes(ctx.typeOf(args.target.entityKey))) {
+    args.actor = args.target;
     args.target = null;
   }
   // A symmetric meeting summoned or held without a named agent: the subject takes part.

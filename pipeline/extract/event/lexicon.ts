@@ -70,6 +70,7 @@ interface RawCues {
   noun_needs_actor: string[];
   sports_verbs: string[];
   finite_cues: string[];
+  poll_heads: string[];
 }
 
 export interface EventLexicon {
@@ -125,6 +126,8 @@ export interface EventLexicon {
     sportsVerbs: Set<string>;
     /** Categories whose event noun needs a named actor ("support for Israel" is a stance). */
     nounNeedsActor: Set<string>;
+    /** Heads of poll shares ("27 percent would vote"): no actor. */
+    pollHeads: Set<string>;
   };
   /** Lower-case first name -> 'm' or 'f' (from the compromise lexicon). */
   firstNames: Map<string, string>;
@@ -266,6 +269,7 @@ export function eventLexicon(): EventLexicon {
       weapons: new Set(cues.weapons),
       sportsVerbs: new Set(cues.sports_verbs),
       nounNeedsActor: new Set(cues.noun_needs_actor),
+      pollHeads: new Set(cues.poll_heads),
     },
     firstNames: firstNameGenders(),
   };
