@@ -60,3 +60,15 @@ describe('vague spans and parts of the day', () => {
     expect(hits.map((h) => text.slice(h.start, h.end))).not.toContain(span);
   });
 });
+
+describe('tense cues that are easy to misread', () => {
+  const rows: Row[] = [
+    // a participle used as an adjective is no past tense
+    ['The dividend would be paid on a still unspecified date in January.', 'January', 'DATE', '2001-01'],
+    ['On Friday, when she set aside plans for the hastily planned trip, officials had been busy.', 'Friday', 'DATE', '2000-03-31'],
+    // "effective" and "slated" point ahead
+    ['The chairman retired, effective Jan. 1.', 'Jan. 1', 'DATE', '2001-01-01'],
+    ['The minister said Tuesday a visit is slated for Friday.', 'Friday', 'DATE', '2000-04-07'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+});

@@ -121,8 +121,9 @@ const FUTURE = new RegExp(String.raw`\b(?:${LEX.futureCues.map((w) => w.replace(
 // Past: auxiliaries, irregular and regular past forms (lower-case, so "United" is no verb; "-eed" and "hundred" are not past).
 const PAST = new RegExp(String.raw`\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|since|${LEX.pastVerbs.join('|')}|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b`, 'g');
 // Where a clause ends: the tense of another clause says nothing about this expression.
-const CLAUSE = /[;“”"]|``|''|\s--?\s|—|\b(?:that|which|who|because|while|whereas|but|although|though|and)\b/g;
+const CLAUSE = /[;“”"]|``|''|\s--?\s|—|\b(?:that|which|who|because|while|whereas|but|although|though|and|when|where|if|unless)\b/g;
 const NOT_PAST = /^(?:expected|scheduled|planned)$/i;
+const ADJ_BEFORE = /\b(?:a|an|the|its|his|her|their|our|this|these|those|still|so-called|long|much|\w+ly)\s+$/i;
 
 /** Markers of one tense in w[a, b): the one closest to `near`, with its distance. */
 function nearestMarker(w: string, a: number, b: number, near: number): { t: Tense; d: number } {
@@ -137,6 +138,8 @@ function nearestMarker(w: string, a: number, b: number, near: number): { t: Tens
       const at = a + m.index;
       // "expected", "will be named": participles that set no past time
       if (t === 'past' && (NOT_PAST.test(m[0]) || /\bbe(?:ing)?\s+$/i.test(w.slice(Math.max(0, at - 7), at)))) continue;
+      // "a still unspecified date", "the revised plan": participles used as adjectives
+      if (/ed$/.test(m[0]) && ADJ_BEFORE.test(w.slice(Math.max(0, at - 14), at))) continue;
       // "had been due to expire Friday": a plan that lay ahead of a past moment
       const tt: Tense = t === 'future' && /\bhad\s+been\s+$/i.test(w.slice(Math.max(0, at - 12), at)) ? 'past' : t;
       const d = at < near ? near - (at + m[0].length) : at - near;
@@ -154,7 +157,7 @@ function nearestMarker(w: string, a: number, b: number, near: number): { t: Tens
 export function tenseAt(s: string, at: number, end: number): Tense {
   // only a window around the expression is read, so long sentences stay linear
   const lo = Math.max(0, at - 120);
-  const w = s.slice(lo, Math.min(s.length, end + 60));
+  const w = s.slice(lo, Math.min(s.length, end + 100));
   const a = at - lo, b = end - lo;
   let left = 0, right = w.length;
   CLAUSE.lastIndex = 0;
