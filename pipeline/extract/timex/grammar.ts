@@ -266,6 +266,8 @@ function periodYear(dct: Ymd | null, code: string): number | null {
 }
 
 function setPeriod(ctx: Ctx, y: number | null, code: string): void {
+  // a forecast ("losses through the third quarter of 1990") is not the period being reported on
+  if ((y !== null && ctx.dct && y > ctx.dct.y) || ctx.tense === 'future') return;
   ctx.state.lastPeriod = { y, code, sentence: ctx.sentenceIndex };
 }
 
