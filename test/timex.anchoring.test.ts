@@ -74,7 +74,7 @@ describe('tense cues that are easy to misread', () => {
 });
 
 describe('the period a report compares with is the one it reports on, not a forecast', () => {
-  const text = 'Profit fell 54% in the third quarter. Analysts expect losses to continue into the fourth quarter and through the third quarter of 2001. In the year-ago period, it earned $5 million.';
+  const text = 'Profit fell 54% in the third quarter. Analysts say losses will continue into the fourth quarter and through the third quarter of 2001. In the year-ago period, it earned $5 million.';
   const rows: Row[] = [
     [text, 'the third quarter', 'DATE', '1999-Q3'],
     [text, 'the year-ago period', 'DATE', '1998-Q3'],
