@@ -81,3 +81,12 @@ describe('the period a report compares with is the one it reports on, not a fore
   ];
   it.each(rows)('%s → "%s"', (...row) => check(row));
 });
+
+describe('a season without "last/next" follows the tense', () => {
+  const rows: Row[] = [
+    ['Analysts say the sector is going to suffer in the spring.', 'the spring', 'DATE', '1998-SP'],
+    ['Sales rose in the fall.', 'the fall', 'DATE', '1997-FA'],
+    ['The vote is planned for early summer.', 'early summer', 'DATE', '1998-SU'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row, '1998-02-06'));
+});

@@ -693,6 +693,14 @@ export const RULES: Rule[] = [
       const order = (c: string) => startM[c] === 12 ? 4 : startM[c] / 3;
       if (rel === 'last' || rel === 'this past' || rel === 'the past') y = order(code) < order(cur) ? curYear : curYear - 1;
       else if (rel === 'next' || rel === 'this coming' || rel === 'the coming') y = order(code) > order(cur) ? curYear : curYear + 1;
+      else if ((!rel || rel === 'the') && code !== cur) {
+        // a bare season: the last one begun when the text looks back, the next one when it looks ahead,
+        // else the one of the calendar year ("in the spring" written in February is the coming spring)
+        const begun = code === 'WI' ? dct.y - 1 : startM[code] <= dct.m ? dct.y : dct.y - 1;
+        if (ctx.tense === 'past') y = begun;
+        else if (ctx.tense === 'future') y = begun + 1;
+        else y = code === 'WI' ? (dct.m <= 2 ? dct.y - 1 : dct.y) : dct.y;
+      }
       return { type: 'DATE', value: `${y}-${code}` };
     },
   },
