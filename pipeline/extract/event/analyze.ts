@@ -1,5 +1,6 @@
 import type { Annotations, Doc, MentionHit, Modality, Precision, SentenceSpan, Span, TimexHit } from '../../types.js';
 import type { Alt, EventLexicon, TriggerEntry } from './lexicon.js';
+import { W_CUE, W_FINITE_ONLY, W_OBJECT, W_PHRASAL_HEAD, W_STRONG, W_WEAK } from './lexicon.js';
 import type { EventCandidate } from './merge.js';
 import type { Tok } from './tokens.js';
 import { tokenize } from './tokens.js';
@@ -143,26 +144,36 @@ export function candidateSentences(ctx: DocContext): SentenceSpan[] {
     const lax = !/[.!?"”’')]$/.test(tail) || /\b(?:if|unless|whether)\b/i.test(text.slice(s.start, s.end));
     re.lastIndex = s.start;
     let m: RegExpExecArray | null;
+    let prevFlags = 0;
     while ((m = re.exec(text)) !== null && m.index < s.end) {
-      const w = m[0].toLowerCase();
+      const raw = m[0];
+      const c0 = raw.charCodeAt(0);
+      let w = raw;
       // Triggers are lower-case words; a capital counts only where a sentence or headline starts
       // or in all-capitals text ("March 7" is no march).
-      if (w !== m[0] && m[0] !== m[0].toUpperCase()) {
-        let q = m.index - 1;
-        while (q >= 0 && (text[q] === ' ' || text[q] === '\t')) q--;
-        if (q >= 0 && !/[.!?:;"“”'‘’(\n\r—–-]/.test(text[q])) {
-          prevWord = w;
-          continue;
+      if (c0 < 97) {
+        w = raw.toLowerCase();
+        if (raw !== raw.toUpperCase()) {
+          let q = m.index - 1;
+          while (q >= 0 && (text[q] === ' ' || text[q] === '\t')) q--;
+          if (q >= 0 && !/[.!?:;"“”'‘’(\n\r—–-]/.test(text[q])) {
+            prevWord = w;
+            prevFlags = 0;
+            cued = false;
+            continue;
+          }
         }
       }
-      if (lex.forms.has(w)) {
-        if (lax || cued || !lex.finiteOnly.has(w)) strong = true;
-      } else if (lex.phrasalHeads.has(prevWord) && lex.phrasalForms.has(`${prevWord} ${w}`)) strong = true;
-      else if (lex.weakForms.has(w)) weak = true;
-      if (lex.objectWords.has(w)) object = true;
+      const f = lex.wordFlags.get(w) ?? 0;
+      if (f & W_STRONG) {
+        if (lax || cued || !(f & W_FINITE_ONLY)) strong = true;
+      } else if ((prevFlags & W_PHRASAL_HEAD) && lex.phrasalForms.has(`${prevWord} ${w}`)) strong = true;
+      else if (f & W_WEAK) weak = true;
+      if (f & W_OBJECT) object = true;
       if (strong) break;
-      cued = lex.finiteCues.has(w) || (cued && w.endsWith('ly'));
+      cued = (f & W_CUE) !== 0 || (cued && w.endsWith('ly'));
       prevWord = w;
+      prevFlags = f;
     }
     if (!strong && !(weak && object)) {
       const lower = text.slice(s.start, s.end).toLowerCase();

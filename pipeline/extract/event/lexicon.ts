@@ -73,6 +73,14 @@ interface RawCues {
   poll_heads: string[];
 }
 
+/** Bits of EventLexicon.wordFlags: what a lower-case word can do in the sentence pre-filter. */
+export const W_STRONG = 1;
+export const W_FINITE_ONLY = 2;
+export const W_PHRASAL_HEAD = 4;
+export const W_WEAK = 8;
+export const W_OBJECT = 16;
+export const W_CUE = 32;
+
 export interface EventLexicon {
   /** Single-word verb lemma -> entry. */
   verbs: Map<string, TriggerEntry>;
@@ -97,6 +105,8 @@ export interface EventLexicon {
   finiteOnly: Set<string>;
   /** Words after which such a form can be an event ("will", "to", "didn't"). */
   finiteCues: Set<string>;
+  /** All of the above as one lookup per word (W_* bits). */
+  wordFlags: Map<string, number>;
   cues: {
     speech: Set<string>;
     speechPhrases: string[];
@@ -166,6 +176,12 @@ function inflections(w: string): string[] {
   if (w.endsWith('y')) out.push(`${w.slice(0, -1)}ies`, `${w.slice(0, -1)}ied`);
   const last = w[w.length - 1];
   if (/[bdgklmnprt]/.test(last) && /[aeiou]/.test(w[w.length - 2] ?? '')) out.push(`${w}${last}ed`, `${w}${last}ing`);
+  return out;
+}
+
+function wordFlags(sets: Array<[Set<string>, number]>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [set, bit] of sets) for (const w of set) out.set(w, (out.get(w) ?? 0) | bit);
   return out;
 }
 
@@ -246,6 +262,10 @@ export function eventLexicon(): EventLexicon {
     phrasalHeads,
     finiteOnly,
     finiteCues: new Set(cues.finite_cues),
+    wordFlags: wordFlags([
+      [forms, W_STRONG], [finiteOnly, W_FINITE_ONLY], [phrasalHeads, W_PHRASAL_HEAD],
+      [weakForms, W_WEAK], [objectWords, W_OBJECT], [new Set(cues.finite_cues), W_CUE],
+    ]),
     cues: {
       speech: new Set(cues.speech_verbs),
       speechPhrases: cues.speech_phrases,
