@@ -90,3 +90,13 @@ describe('a season without "last/next" follows the tense', () => {
   ];
   it.each(rows)('%s → "%s"', (...row) => check(row, '1998-02-06'));
 });
+
+describe('adverbs before participles', () => {
+  const rows: Row[] = [
+    // an adverb does not make a verb an adjective
+    ['The Cypriot government strongly condemned the bomb attacks Friday.', 'Friday', 'DATE', '2000-03-31'],
+    // a plan made earlier for an event now past
+    ['The offensive began as previously planned Saturday night.', 'Saturday night', 'TIME', '2000-04-01TNI'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+});

@@ -119,11 +119,11 @@ function duration(n: number | null, unit: string): string {
 const WEEKDAY_SRC = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 const FUTURE = new RegExp(String.raw`\b(?:${LEX.futureCues.map((w) => w.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')}|next\s+(?:week|month|year|${WEEKDAY_SRC}))\b|['’]ll\b`, 'gi');
 // Past: auxiliaries, irregular and regular past forms (lower-case, so "United" is no verb; "-eed" and "hundred" are not past).
-const PAST = new RegExp(String.raw`\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|since|${LEX.pastVerbs.join('|')}|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b`, 'g');
+const PAST = new RegExp(String.raw`\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|since|previously|recently|${LEX.pastVerbs.join('|')}|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b`, 'g');
 // Where a clause ends: the tense of another clause says nothing about this expression.
 const CLAUSE = /[;“”"]|``|''|\s--?\s|—|\b(?:that|which|who|because|while|whereas|but|although|though|and|when|where|if|unless)\b/g;
 const NOT_PAST = /^(?:expected|scheduled|planned)$/i;
-const ADJ_BEFORE = /\b(?:a|an|the|its|his|her|their|our|this|these|those|still|so-called|long|much|\w+ly)\s+$/i;
+const ADJ_BEFORE = /\b(?:a|an|the|its|his|her|their|our|this|these|those|still|so-called|long|much)\s+(?:\w+ly\s+)?$/i;
 
 /** Markers of one tense in w[a, b): the one closest to `near`, with its distance. */
 function nearestMarker(w: string, a: number, b: number, near: number): { t: Tense; d: number } {
@@ -139,7 +139,9 @@ function nearestMarker(w: string, a: number, b: number, near: number): { t: Tens
       // "expected", "will be named": participles that set no past time
       if (t === 'past' && (NOT_PAST.test(m[0]) || /\bbe(?:ing)?\s+$/i.test(w.slice(Math.max(0, at - 7), at)))) continue;
       // "a still unspecified date", "the revised plan": participles used as adjectives
-      if (/ed$/.test(m[0]) && ADJ_BEFORE.test(w.slice(Math.max(0, at - 14), at))) continue;
+      if (/ed$/.test(m[0]) && ADJ_BEFORE.test(w.slice(Math.max(0, at - 30), at))) continue;
+      // "as previously planned", "a hastily planned trip": the planning, not the event, is dated
+      if (t === 'future' && /ed$/.test(m[0]) && /\w+ly\s+$/.test(w.slice(Math.max(0, at - 20), at))) continue;
       // "had been due to expire Friday": a plan that lay ahead of a past moment
       const tt: Tense = t === 'future' && /\bhad\s+been\s+$/i.test(w.slice(Math.max(0, at - 12), at)) ? 'past' : t;
       const d = at < near ? near - (at + m[0].length) : at - near;
