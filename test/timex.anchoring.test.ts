@@ -100,3 +100,14 @@ describe('adverbs before participles', () => {
   ];
   it.each(rows)('%s → "%s"', (...row) => check(row));
 });
+
+describe('fractional durations keep the whole part', () => {
+  const rows: Row[] = [
+    ['The meeting lasted a minute and a half.', 'a minute and a half', 'DURATION', 'PT1M30S'],
+    ['She served 2 1/2 years in prison.', '2 1/2 years', 'DURATION', 'P2Y6M'],
+    ['The visit took 5 1/2 hours.', '5 1/2 hours', 'DURATION', 'PT5H30M'],
+    ['They waited half an hour.', 'half an hour', 'DURATION', 'PT30M'],
+    ['Talks lasted one and a half days.', 'one and a half days', 'DURATION', 'P1DT12H'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+});

@@ -9,6 +9,7 @@ const D = '(?:\\d{4}|XXXX)';
 const TIMEX3 = new RegExp(
   '^(?:PRESENT_REF|PAST_REF|FUTURE_REF' +
     '|PXX|P(?:\\d+|X)(?:Y|M|W|D|Q|E|C|ML|WE)|PT(?:\\d+|X)(?:H|M|S)' +
+    '|P\\d+Y\\d+M|P\\d+M\\d+D|P\\d+W\\d+D|P\\d+DT\\d+H|PT\\d+H\\d+M|PT\\d+M\\d+S' +
     `|${D}(?:-(?:\\d{2}|XX)(?:-(?:\\d{2}|XX))?)?(?:T(?:\\d{2}:\\d{2}|MO|AF|EV|NI))?` +
     `|${D}-W(?:\\d{2}|XX)(?:-WE|-[1-7](?:T(?:MO|AF|EV|NI))?)?` +
     `|${D}-(?:Q[1-4X]|H[12X]|SP|SU|FA|WI)` +

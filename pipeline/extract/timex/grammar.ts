@@ -96,10 +96,18 @@ const unitOf = (w: string): string => {
 /** ISO 8601 duration for n units (n null = unspecified). */
 function duration(n: number | null, unit: string): string {
   if (n !== null && !Number.isInteger(n)) {
-    // Halves go down one unit: 1.5 years = 18 months, half an hour = 30 minutes.
-    const down: Record<string, [string, number]> = { Y: ['M', 12], D: ['H', 24], H: ['MIN', 60], M: ['D', 30], W: ['D', 7], E: ['Y', 10], C: ['Y', 100] };
+    // Fractions go down one unit: half an hour = PT30M; with a whole part both are written,
+    // as TimeML does: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M; decades and centuries in years.
+    const down: Record<string, [string, number]> = { Y: ['M', 12], D: ['H', 24], H: ['MIN', 60], MIN: ['S', 60], M: ['D', 30], W: ['D', 7], E: ['Y', 10], C: ['Y', 100] };
     const d = down[unit];
-    if (d) return duration(Math.round(n * d[1]), d[0]);
+    if (d) {
+      const whole = Math.floor(n);
+      if (whole === 0 || unit === 'E' || unit === 'C') return duration(Math.round(n * d[1]), d[0]);
+      const rest = Math.round((n - whole) * d[1]);
+      const first = duration(whole, unit), second = duration(rest, d[0]);
+      // PT5H + PT30M = PT5H30M; P1D + PT12H = P1DT12H; P2Y + P6M = P2Y6M
+      return first + (first.startsWith('PT') ? second.slice(2) : second.slice(1));
+    }
   }
   // TimeBank writes a full day of hours as a day ("the last twenty four hours" = P1D)
   if (unit === 'H' && n === 24) return 'P1D';
@@ -916,7 +924,7 @@ export const RULES: Rule[] = [
   {
     name: 'duration',
     gate: words(['year', 'month', 'week', 'day', 'decade', 'centur', 'quarter', 'hour', 'minute', 'second', 'fortnight', 'millenni']),
-    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|under|up\\s+to|at\\s+least|at\\s+most|some|roughly|approximately|around|another|an\\s+additional|a\\s+further|little\\s+more\\s+than|well\\s+over|exactly|the\\s+better\\s+part\\s+of)\\s+)?(?:(?<det>the|its|their|his|her|our|a|this|that|these|those)\\s+)?(?:(?<rel>past|last|next|previous|first|coming|following|final|initial|remaining|entire|full|whole|same|latest|recent|prior|preceding|other)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})(?<suffix>-old|-long)?`, true),
+    re: rx(`(?:(?<mod>about|almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|under|up\\s+to|at\\s+least|at\\s+most|some|roughly|approximately|around|another|an\\s+additional|a\\s+further|little\\s+more\\s+than|well\\s+over|exactly|the\\s+better\\s+part\\s+of)\\s+)?(?:(?<det>the|its|their|his|her|our|a|this|that|these|those)\\s+)?(?:(?<rel>past|last|next|previous|first|coming|following|final|initial|remaining|entire|full|whole|same|latest|recent|prior|preceding|other)\\s+)?(?:(?<num>${NUM})|(?<vague>${VAGUE}))[\\s-]+(?<unit>${UNIT})(?<suffix>-old|-long)?(?<half>\\s+and\\s+a\\s+half)?`, true),
     check: (g, m, s) => {
       const unit = lc(g.unit);
       const num = lc(g.num);
@@ -944,6 +952,7 @@ export const RULES: Rule[] = [
       const unit = unitOf(g.unit!);
       let n = g.num ? parseNum(g.num) : null;
       if (g.num && lc(g.num) === 'dozens of') n = null;
+      if (g.half && n !== null) n += 0.5;
       const det = lc(g.det);
       const rel = lc(g.rel);
       const plural = /s$/i.test(g.unit!) && !/^centur/i.test(g.unit!) || /centuries/i.test(g.unit!);

@@ -51,7 +51,7 @@ const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'si
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const WORDNUM = `(?:${alt(TENS)}(?:[\\s-]${alt(ONES)})?|${alt([...TEENS, ...ONES])})`;
 /** A cardinal: digits or words, "a"/"an", "a hundred", "two and a half". */
-export const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:a|one|two|three|several)\\s+(?:hundred|thousand|dozen)|${WORDNUM}(?:\\s+(?:hundred|thousand))?(?:\\s+and\\s+a\\s+half)?|an?(?:\\s+and\\s+a\\s+half)?|half\\s+an?|a\\s+half|a\\s+dozen|dozens\\s+of)`;
+export const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\s+1/2|½)|\\d+(?:\\.\\d+)?|(?:a|one|two|three|several)\\s+(?:hundred|thousand|dozen)|${WORDNUM}(?:\\s+(?:hundred|thousand))?(?:\\s+and\\s+a\\s+half)?|an?(?:\\s+and\\s+a\\s+half)?|half\\s+an?|a\\s+half|a\\s+dozen|dozens\\s+of)`;
 export const VAGUE = alt(LEX.vagueQuantities);
 export const UNIT = `(?:years?|months?|weeks?|days?|decades?|century|centuries|quarters?|hours?|minutes?|seconds?|fortnights?|weekends?|millennium|millennia)`;
 export const TZ = alt(LEX.timeZones);
@@ -63,6 +63,8 @@ const numMap = LEX.numbers;
 export function parseNum(raw: string): number | null {
   const s = raw.toLowerCase().replace(/,/g, '').trim();
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  const half = /^(\d+)(?:\s+1\/2|½)$/.exec(s);
+  if (half) return Number(half[1]) + 0.5;
   if (/^dozens\s+of$/.test(s)) return null;
   if (/^half\s+an?$|^a\s+half$/.test(s)) return 0.5;
   if (/\s+and\s+a\s+half$/.test(s)) {
