@@ -111,3 +111,15 @@ describe('fractional durations keep the whole part', () => {
   ];
   it.each(rows)('%s → "%s"', (...row) => check(row));
 });
+
+describe('present-tense scheduling verbs look ahead', () => {
+  const rows: Row[] = [
+    ['Talks resume Monday in Geneva.', 'Monday', 'DATE', '2000-04-10'],
+    ['He and Arafat meet separately Monday with the secretary of state.', 'Monday', 'DATE', '2000-04-10'],
+    ['The new rules take effect on Jan. 1.', 'Jan. 1', 'DATE', '2001-01-01'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+  it('an infinitive does not: the governing verb does', () => {
+    check(['Shortages made it hard to meet demand well into the summer, the company said.', 'the summer', 'DATE', '1989-SU'], '1989-10-26');
+  });
+});

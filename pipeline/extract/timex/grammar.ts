@@ -150,6 +150,8 @@ function nearestMarker(w: string, a: number, b: number, near: number): { t: Tens
       if (/ed$/.test(m[0]) && ADJ_BEFORE.test(w.slice(Math.max(0, at - 30), at))) continue;
       // "as previously planned", "a hastily planned trip": the planning, not the event, is dated
       if (t === 'future' && /ed$/.test(m[0]) && /\w+ly\s+$/.test(w.slice(Math.max(0, at - 20), at))) continue;
+      // "to meet demand": an infinitive takes its time from the verb that governs it
+      if (t === 'future' && /\bto\s+$/i.test(w.slice(Math.max(0, at - 4), at))) continue;
       // "had been due to expire Friday": a plan that lay ahead of a past moment
       const tt: Tense = t === 'future' && /\bhad\s+been\s+$/i.test(w.slice(Math.max(0, at - 12), at)) ? 'past' : t;
       const d = at < near ? near - (at + m[0].length) : at - near;
