@@ -237,6 +237,7 @@ export function tagSentence(
   dc: DocContext,
   w: Weights,
   onToken?: (i: number, feats: string[], predicted: number) => number,
+  margins?: number[],
 ): number[] {
   const toks = s.tokens;
   const tags = new Array<number>(toks.length).fill(0);
@@ -253,14 +254,18 @@ export function tagSentence(
     score(w, feats, sc);
     let best = 0;
     let bestScore = -Infinity;
+    let second = -Infinity;
     for (let k = 0; k < NT; k++) {
       if (!ALLOWED[prev][k]) continue;
       if (k === I_PER && NOT_IN_PERSON.has(toks[i].lower)) continue;
       if (sc[k] > bestScore) {
+        second = bestScore;
         bestScore = sc[k];
         best = k;
-      }
+      } else if (sc[k] > second) second = sc[k];
     }
+    // How sure the tagger is of its choice: the lead over the runner-up.
+    if (margins) margins[i] = bestScore - second;
     tags[i] = onToken ? onToken(i, feats, best) : best;
   }
   return tags;

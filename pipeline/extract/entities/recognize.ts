@@ -18,6 +18,8 @@ export interface RawSpan {
   rule: string;
   /** Found by the tagger in a section heading: kept only when the body names it too. */
   heading?: boolean;
+  /** The tagger's lead of its label over the runner-up on the span's first token. */
+  margin?: number;
 }
 
 export interface Recognized {
@@ -46,7 +48,8 @@ export function recognize(doc: Doc): Recognized {
       spans.push(...headingSpans(doc, s, si, g, dc, w));
       return;
     }
-    const tags = tagSentence(g, s, dc, w);
+    const margins: number[] = [];
+    const tags = tagSentence(g, s, dc, w, undefined, margins);
     const toks = s.tokens;
     for (let i = 0; i < toks.length; i++) {
       const tag = TAGS[tags[i]];
@@ -76,7 +79,7 @@ export function recognize(doc: Doc): Recognized {
       if (b - a > 2 && toks[a].text === 'The' && !s.caps) a++;
       const push = (x: number, y: number, label: string, rule: string) => {
         if (x < y && keep(toks, x, y, s, g) && !ordinaryOpener(toks, x, y, s, g, dc)) {
-          spans.push({ start: toks[x].start, end: toks[y - 1].end, text: doc.text.slice(toks[x].start, toks[y - 1].end), label, sentence: si, t0: x, t1: y, rule });
+          spans.push({ start: toks[x].start, end: toks[y - 1].end, text: doc.text.slice(toks[x].start, toks[y - 1].end), label, sentence: si, t0: x, t1: y, rule, margin: margins[x] ?? 0 });
         }
       };
       // "Florida Gov. Jeb Bush": a title inside the run splits a place from a person.
@@ -115,7 +118,41 @@ export function recognize(doc: Doc): Recognized {
       i = j - 1;
     }
   });
-  return { sentences, spans };
+  return { sentences, spans: joinConjoined(doc, sentences, spans, g) };
+}
+
+/**
+ * "Scottish Exhibition and Conference Centre": two spans joined by "and" are one name when
+ * the words either side of it are ordinary nouns and the right one ends in an institution
+ * or building noun ("Britain and France", "Microsoft and Sony Corp" stay two).
+ */
+const NOUN_ENDING = /(?:tion|sion|ment|ence|ance|try|ery|ity|ure|ism|ship|ness|ogy|ics|ing)$/;
+
+function joinConjoined(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: ReturnType<typeof gazetteer>): RawSpan[] {
+  const heads = wordSet('org_heads.txt');
+  const places = wordSet('place_heads.txt');
+  const out: RawSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i];
+    const b = spans[i + 1];
+    if (b && b.sentence === a.sentence && b.t0 === a.t1 + 1 && a.label !== 'PER' && b.label !== 'PER') {
+      const toks = sentences[a.sentence].tokens;
+      const conj = toks[a.t1].lower;
+      const last = toks[b.t1 - 1].lower;
+      // An ordinary noun: a common word, or one with an abstract-noun ending ("Exhibition", "Industry").
+      const ordinary = (w: string) => !g.tags.has(w) && !g.first.has(w) && !g.last.has(w) && (g.common.has(w) || NOUN_ENDING.test(w));
+      const key = (x: RawSpan) => toks.slice(x.t0, x.t1).map((t) => t.lower).join(' ');
+      if ((conj === 'and' || conj === '&') && ordinary(toks[a.t1 - 1].lower) && ordinary(toks[b.t0].lower) &&
+          (heads.has(last) || places.has(last) || g.orgSuffix.has(last)) && !g.known.has(key(a)) && !g.demonym.has(key(a))) {
+        const label = places.has(last) ? 'LOC' : 'ORG';
+        out.push({ ...a, end: b.end, text: doc.text.slice(a.start, b.end), label, t1: b.t1, rule: a.rule + '+joined' });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /**

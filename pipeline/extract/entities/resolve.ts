@@ -13,6 +13,7 @@ export interface Typed extends RawSpan {
   subtype: string | null;
   countryCode: string | null;
   form: MentionForm;
+  margin: number;
 }
 
 // Prepositions after which a capital is a place, not its government ("the government in Pyongyang").
@@ -81,7 +82,7 @@ function isAcronym(s: string): boolean {
 function mkTyped(sp: RawSpan, type: EntityType, key: string, name: string, subtype: string | null, countryCode: string | null, form: MentionForm, rule: string): Typed {
   return {
     start: sp.start, end: sp.end, text: sp.text, label: sp.label, sentence: sp.sentence, t0: sp.t0, t1: sp.t1, rule,
-    heading: sp.heading ?? false, type, key, name, subtype, countryCode, form,
+    heading: sp.heading ?? false, type, key, name, subtype, countryCode, form, margin: sp.margin ?? 0,
   };
 }
 
@@ -165,6 +166,9 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
     else if (type !== 'ORGANIZATION' && words.length > 1 && words.some((w, i) => wordSet('org_heads.txt').has(w) && (i === words.length - 1 || words[i + 1] === 'of'))) {
       // "Spanish Football Federation", "Russian Ministry of Labor": the head word names an organization.
       type = 'ORGANIZATION';
+    } else if ((type === 'PERSON' || type === 'MISC') && words.length > 1 && wordSet('place_heads.txt').has(words[words.length - 1])) {
+      // "Coudenberg Cellars", "Oxford Street": a building or street noun ends the name.
+      type = 'LOCATION';
     } else if (type !== 'MISC' && words.length > 1 && g.miscKeyword.has(words[words.length - 1])) {
       // "Vietnam War", "Clean Air Act": wars, laws and competitions.
       type = 'MISC';
@@ -258,6 +262,71 @@ function companyEvidence(typed: Typed[], sentences: Sentence[]): void {
     if (!company) continue;
     for (const t of list) {
       Object.assign(t, { type: 'ORGANIZATION', key: entityKey('ORGANIZATION', t.name), subtype: 'company', rule: t.rule + '+company-context' });
+    }
+  }
+}
+
+interface PersonContext {
+  verbsAfter: string[];
+  afterPossessive: string[];
+  pronouns: string[];
+}
+
+// The tagger's lead at which its person label needs no further evidence.
+const PERSON_MARGIN = 14;
+const HONORIFIC_WORD = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady)\.?$/;
+
+/**
+ * A lone unknown capitalized word the tagger calls a person ("Westminster", "Linux") stays one
+ * only with some evidence in the article: a known given name or surname, a title before it,
+ * a person-only verb or a he/she after it. Otherwise it names a place when the lexicon says so,
+ * else a body.
+ */
+function personEvidence(typed: Typed[], sentences: Sentence[]): void {
+  const g = gazetteer();
+  const ctx = dataJson<PersonContext>('person_context.json');
+  const verbs = ctx.verbsAfter.map((v) => v.split(' '));
+  const poss = new Set(ctx.afterPossessive);
+  const pron = new Set(ctx.pronouns);
+  const titles = wordSet('name_titles.txt');
+  const byKey = new Map<string, Typed[]>();
+  for (const t of typed) {
+    if (t.type !== 'PERSON' || t.form !== 'name' || t.name.includes(' ') || (t.rule !== 'tagger' && t.rule !== 'heading-tagger')) continue;
+    const list = byKey.get(t.key) ?? [];
+    list.push(t);
+    byKey.set(t.key, list);
+  }
+  for (const [key, list] of byKey) {
+    // Every mention of the key must be a bare tagger guess (none resolved to a full name).
+    if (typed.some((t) => t.key === key && !list.includes(t))) continue;
+    const w = list[0].name.toLowerCase();
+    if (g.first.has(w) || g.last.has(w)) continue;
+    const evidence = list.some((t) => {
+      const s = sentences[t.sentence];
+      if (s.caps || t.margin >= PERSON_MARGIN) return true;
+      const toks = s.tokens;
+      const at = (i: number) => (i >= 0 && i < toks.length ? toks[i].lower : '');
+      const prev = at(t.t0 - 1);
+      if (HONORIFIC_WORD.test(prev) || g.personTitle.has(prev) || titles.has(prev) || g.personTitle.has(prev.replace(/\.$/, ''))) return true;
+      let i = t.t1;
+      if (at(i) === "'s" || at(i) === '’s') return poss.has(at(i + 1)) || poss.has(at(i + 1) + ' ' + at(i + 2));
+      // "X, 45, said" and "X, who": an age or a relative "who".
+      if (at(i) === ',' && (at(i + 1) === 'who' || (/^\d{1,2}$/.test(at(i + 1)) && at(i + 2) === ','))) return true;
+      if (at(i) === 'also' || at(i) === 'then' || at(i) === 'later') i++;
+      if (verbs.some((v) => v.every((x, k) => at(i + k) === x))) return true;
+      // A he/she soon after, before any other name.
+      for (let k = t.t1; k < Math.min(toks.length, t.t1 + 8); k++) {
+        if (/^\p{Lu}/u.test(toks[k].text) && k > t.t1) break;
+        if (pron.has(toks[k].lower)) return true;
+      }
+      return false;
+    });
+    if (evidence) continue;
+    const tags = g.tags.get(w);
+    const place = !!tags && (tags.has('city') || tags.has('place') || tags.has('country'));
+    const type: EntityType = place ? 'LOCATION' : 'ORGANIZATION';
+    for (const t of list) {
+      Object.assign(t, { type, key: entityKey(type, t.name), subtype: place && tags!.has('city') ? 'city' : null, rule: t.rule + '+no-person-evidence' });
     }
   }
 }
@@ -406,6 +475,8 @@ export function resolve(all: Typed[], sentences: Sentence[]): { mentions: Mentio
     }
     if (t.type === 'LOCATION') t.countryCode = u.countryCode;
   }
+
+  personEvidence(typed, sentences);
 
   const entities = new Map<string, EntityHit>();
   const mentions: MentionHit[] = [];

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { runEntities } from './entities.helpers.js';
+
+// Typing on news from other outlets: a lone unknown word needs evidence to be a person,
+// institution and building nouns type the names they end, and "X and Y Centre" is one name.
+const CASES: Array<{ text: string; surface: string; at: number; type: string }> = [
+  // A title, a person-only verb, a he/she, or "the X administration" keeps a person.
+  { text: 'Judge Berman took a short recess.', surface: 'Berman', at: 6, type: 'PERSON' },
+  { text: 'In 2012, Chatwal pleaded guilty to fraud.', surface: 'Chatwal', at: 9, type: 'PERSON' },
+  { text: 'Kovalenko said he would resign.', surface: 'Kovalenko', at: 0, type: 'PERSON' },
+  { text: 'The rule was filed by the Clinton administration in 1999.', surface: 'Clinton', at: 26, type: 'PERSON' },
+  // Without such evidence a lone unknown word is no person.
+  { text: 'Critics say the law should be handled by Westminster instead.', surface: 'Westminster', at: 41, type: 'ORGANIZATION' },
+  { text: 'The firm sold shares to Bertelsmann last year.', surface: 'Bertelsmann', at: 24, type: 'ORGANIZATION' },
+  // Institution heads.
+  { text: 'Scottish Executive ministers said the plan would go ahead.', surface: 'Scottish Executive', at: 0, type: 'ORGANIZATION' },
+  { text: 'The papers are kept in the British Library now.', surface: 'British Library', at: 27, type: 'ORGANIZATION' },
+  { text: 'The Welsh Assembly met on Tuesday.', surface: 'Welsh Assembly', at: 4, type: 'ORGANIZATION' },
+  // Building and street heads.
+  { text: "It is a model of Brussels' Coudenberg Cellars now.", surface: 'Coudenberg Cellars', at: 27, type: 'LOCATION' },
+  { text: 'Shops on Oxford Street closed early.', surface: 'Oxford Street', at: 9, type: 'LOCATION' },
+  // Conjoined ordinary nouns ending in an institution head: one name.
+  { text: 'Officials at the Scottish Exhibition and Conference Centre said 5,000 came.', surface: 'Scottish Exhibition and Conference Centre', at: 17, type: 'ORGANIZATION' },
+  { text: 'He spoke to the Trade and Industry Committee on Monday.', surface: 'Trade and Industry Committee', at: 16, type: 'ORGANIZATION' },
+];
+
+describe('entity stage: typing on other outlets', () => {
+  it.each(CASES)('$surface in "$text"', (c) => {
+    const { mentions } = runEntities(c.text);
+    const m = mentions.find((x) => x.start === c.at);
+    expect(m, `no mention at ${c.at}: ${JSON.stringify(mentions.map((x) => x.text))}`).toBeDefined();
+    expect(m!.text).toBe(c.surface);
+    expect(m!.end).toBe(c.at + c.surface.length);
+    expect(m!.entity.type).toBe(c.type);
+  });
+});
+
+describe('entity stage: typing negatives', () => {
+  it.each([
+    ['Trade between Britain and France grew.', ['Britain', 'France']],
+    ['Talks between Smith and Jones Ltd ended.', ['Smith', 'Jones Ltd']],
+  ])('does not join names across "and" in "%s"', (text, want) => {
+    const { mentions } = runEntities(text);
+    expect(mentions.map((m) => m.text)).toEqual(want);
+  });
+
+  it('keeps a lone surname a person when the lexicon knows it as one', () => {
+    const { mentions } = runEntities('Critics say Johnson ignored the warnings.');
+    expect(mentions.find((m) => m.text === 'Johnson')?.entity.type).toBe('PERSON');
+  });
+
+  it('does not retype a surname that resolves to a full name', () => {
+    const { mentions } = runEntities('Rajiv Chatwal met donors. Later Chatwal flew home.');
+    const short = mentions.filter((m) => m.text === 'Chatwal');
+    expect(short.map((m) => m.entityKey)).toEqual(['PERSON:rajiv-chatwal']);
+  });
+
+  it('does not make an organization of a place name with a building noun', () => {
+    const { mentions } = runEntities('Crowds filled Wembley Stadium on Saturday.');
+    expect(mentions.find((m) => m.text === 'Wembley Stadium')?.entity.type).toBe('LOCATION');
+  });
+});
