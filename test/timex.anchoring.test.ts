@@ -123,3 +123,22 @@ describe('present-tense scheduling verbs look ahead', () => {
     check(['Shortages made it hard to meet demand well into the summer, the company said.', 'the summer', 'DATE', '1989-SU'], '1989-10-26');
   });
 });
+
+describe('bare plural units and the verb "last"', () => {
+  const rows: Row[] = [
+    ['Hours later, police arrested a suspect.', 'Hours', 'DURATION', 'PTXH'],
+    ['The firm, which just months ago was failing, is healthy.', 'months ago', 'DATE', 'PAST_REF'],
+    ['The trial began Monday and is expected to last six weeks.', 'six weeks', 'DURATION', 'P6W'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+
+  const negatives: [string, string][] = [
+    ['In the first days after the vote, markets fell.', 'days'],
+    ['Eight trading days after the crash, the index recovered.', 'days'],
+    ['It is a matter of days before he returns.', 'days'],
+  ];
+  it.each(negatives)('%s: no "%s"', (text, span) => {
+    const hits = findTimexes(docFromText(text, PUB));
+    expect(hits.map((h) => text.slice(h.start, h.end))).not.toContain(span);
+  });
+});

@@ -978,7 +978,25 @@ export const RULES: Rule[] = [
       if (adjectival && gi.num) from = gi.num[0] - m.index;
       else if (g.mod && gi.det && /^(?:over|under|only|just|another)$/i.test(lc(g.mod)) && /^(?:the|its|their|this|that|these|those)$/.test(det)) from = gi.det[0] - m.index;
       else if (gi.mod && /^(?:over|under)$/i.test(lc(g.mod)) && g.rel) from = (gi.det ?? gi.rel)![0] - m.index;
+      // "expected to last six weeks", "could last two years": the verb, not "the last"
+      else if (!g.det && !g.mod && rel === 'last' && gi.num && /\b(?:to|will|would|could|can|may|might|should|must|not|n't)\s+$/i.test(ctx.sentence.slice(Math.max(0, ctx.at - 10), ctx.at))) from = gi.num[0] - m.index;
       return { type: 'DURATION', value: duration(n, unit), from };
+    },
+  },
+  {
+    name: 'bare_units',
+    gate: /(?:hours|days|weeks|months|years|minutes|decades)\s+(?:later|earlier|ago|after|before)/i,
+    // "Hours later", "days before the vote": an unspecified number of units; "months ago" a past moment
+    re: rx(`(?<unit>hours|days|weeks|months|years|minutes|decades)\\s+(?<dir>later|earlier|ago|after|before)`),
+    check: (g, m, s) => {
+      const pw = prevWord(s, m.index);
+      // a counted or ordered set of units is another rule's, or no timex ("the first days after")
+      return !/^(?:the|a|an|few|several|many|some|of|first|last|final|early|these|those|his|her|their|its|our|\d[\d,.]*|\w*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|dozen|hundred)|\w+ing)$/i.test(pw);
+    },
+    norm: (g) => {
+      const unit = unitOf(g.unit!);
+      if (lc(g.dir) === 'ago') return { type: 'DATE', value: 'PAST_REF' };
+      return { type: 'DURATION', value: duration(null, unit), to: g.unit!.length };
     },
   },
   {
