@@ -142,3 +142,12 @@ describe('bare plural units and the verb "last"', () => {
     expect(hits.map((h) => text.slice(h.start, h.end))).not.toContain(span);
   });
 });
+
+describe('a clock time alone takes the day the story has just named', () => {
+  const text = 'The doctor was shot on Friday in his kitchen. He died at 10 p.m. at a hospital.';
+  const rows: Row[] = [[text, '10 p.m.', 'TIME', '2000-03-31T22:00']];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+  it('and the publication day when no day was named nearby', () => {
+    check(['The talks ended at 10 p.m. without a deal.', '10 p.m.', 'TIME', '2000-04-05T22:00']);
+  });
+});

@@ -94,7 +94,7 @@ export function findTimexes(doc: Doc): TimexHit[] {
       if (n.from) c.start = base + n.from;
       const r = n.type === 'DATE' || n.type === 'TIME' ? rangeOf(n.value) : { start: null, end: null, precision: 'unknown' as const };
       if (n.untilYear !== undefined) r.end = `${String(n.untilYear).padStart(4, '0')}-12-31`;
-      if (n.type === 'DATE' || n.type === 'TIME') noteReference(state, n.value);
+      if (n.type === 'DATE' || n.type === 'TIME') noteReference(state, n.value, sent.index);
       hits.push({
         start: c.start,
         end: c.end,

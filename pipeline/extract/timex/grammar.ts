@@ -31,15 +31,17 @@ export interface DocState {
   lastYear: number | null;
   /** The last full date and month resolved, for "the next day", "the following month". */
   lastDay: Ymd | null;
+  /** Sentence index of the expression that set lastDay. */
+  lastDaySentence?: number;
   lastMonth: { y: number; m: number } | null;
 }
 
 /** Remembers the day and month a resolved value names, as the narrative's reference point. */
-export function noteReference(state: DocState, value: string): void {
+export function noteReference(state: DocState, value: string, sentence = 0): void {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:T|$)/.exec(value);
   if (!m) return;
   state.lastMonth = { y: +m[1], m: +m[2] };
-  if (m[3]) state.lastDay = { y: +m[1], m: +m[2], d: +m[3] };
+  if (m[3]) { state.lastDay = { y: +m[1], m: +m[2], d: +m[3] }; state.lastDaySentence = sentence; }
 }
 
 export interface Ctx {
@@ -307,7 +309,13 @@ function anchorDate(anchor: string | undefined, ctx: Ctx): string {
   const dct = ctx.dct;
   const a = lc(anchor).replace(/^on\s+/, '');
   if (!dct) return 'XXXX-XX-XX';
-  if (!a || a === 'today' || a === 'tonight' || a === 'this') return fmtDay(dct);
+  if (!a) {
+    // a clock time alone belongs to the day the story has just named ("Slepian was shot Friday ... at 10 p.m.")
+    const ref = ctx.state.lastDay;
+    if (ref && ctx.state.lastDaySentence !== undefined && ctx.sentenceIndex - ctx.state.lastDaySentence <= 2) return fmtDay(ref);
+    return fmtDay(dct);
+  }
+  if (a === 'today' || a === 'tonight' || a === 'this') return fmtDay(dct);
   if (a === 'yesterday' || a === 'last') return fmtDay(addDays(dct, -1));
   if (a === 'tomorrow') return fmtDay(addDays(dct, 1));
   if (LEX.weekdays[a]) return fmtDay(resolveWeekday(dct, LEX.weekdays[a], '', ctx));
