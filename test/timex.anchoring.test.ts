@@ -151,3 +151,13 @@ describe('a clock time alone takes the day the story has just named', () => {
     check(['The talks ended at 10 p.m. without a deal.', '10 p.m.', 'TIME', '2000-04-05T22:00']);
   });
 });
+
+describe('"the year" after for/of/in is the current year; "the year ended ..." a stretch', () => {
+  const rows: Row[] = [
+    ['For the year, pet food volume was flat.', 'the year', 'DATE', '2000'],
+    ['The stock rose to a high for the year of $42 in June.', 'the year', 'DATE', '2000'],
+    ['Revenue was $76 million for the year ended March 31.', 'the year', 'DURATION', 'P1Y'],
+    ['Prices swung wildly over the year.', 'the year', 'DURATION', 'P1Y'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+});

@@ -792,7 +792,7 @@ export const RULES: Rule[] = [
       if (unit === 'day' && !/^(?:the next|the following|the previous|the prior|the preceding)$/.test(rel)) return false;
       return true;
     },
-    norm: (g, ctx) => {
+    norm: (g, ctx, m) => {
       const rel = lc(g.rel);
       const unit = unitOf(g.unit!);
       const edge = lc(g.edge);
@@ -809,6 +809,12 @@ export const RULES: Rule[] = [
       if (rel === 'that' && unit !== 'D') return { type: 'DATE', value: anchorless(unit) };
       if (rel === 'the' || rel === 'the full' || rel === 'the entire' || rel === 'the whole') {
         if (unit === 'WE') return { type: 'DATE', value: dct ? weekendNear(dct, ctx) : 'XXXX-WXX-WE' };
+        // "for the year", "a high for the year", "nine months of the year": the current one;
+        // "over the year", "the year ended March 31": a stretch of time
+        if (!edge && rel === 'the' && (unit === 'Y' || unit === 'W') && /^(?:for|of|in|on)$/i.test(prevWord(ctx.sentence, ctx.at))
+          && !/^(?:ended|ending|to|through)$/i.test(nextWord(ctx.sentence, ctx.at + m[0].length))) {
+          return { type: 'DATE', value: dct ? shiftUnit(dct, unit, 0)! : anchorless(unit) };
+        }
         if (!edge) return { type: 'DURATION', value: duration(1, unit) };
       }
       if (unit === 'D') {
