@@ -779,7 +779,7 @@ export const RULES: Rule[] = [
       const after = s.slice(m.index + m[0].length);
       if (/^(?:the|that|the same|the full|the entire|the whole)$/.test(rel) && !g.edge) {
         // "the year", "the week": only as a time adverbial, not "the day of the attack"
-        if (/^\s+(?:of|before|after|earlier|later|ago|in|when|that|which|following|to)\b/i.test(after)) return false;
+        if (/^\s+(?:of(?!\s+[$£€\d])|before|after|earlier|later|ago|in|when|that|which|following|to)\b/i.test(after)) return false;
         if (unit === 'day') return rel === 'that' || rel === 'the same';
         if (rel === 'the same' || unit === 'decade' || unit === 'century') return false;
         if (rel === 'that') return unit === 'year' || unit === 'week' || unit === 'month';
