@@ -10,7 +10,7 @@ interface Case {
   ents: Ent[];
   txs?: Tx[];
   trigger: string;
-  expect: { category: string; actor?: string | null; target?: string | null; location?: string | null; modality?: string };
+  expect: { category: string; actor?: string | null; target?: string | null; location?: string | null; modality?: string; date?: string | null };
 }
 
 const CASES: Case[] = [
@@ -51,6 +51,7 @@ describe('events: participants and modality', () => {
 const MORE: Case[] = [
   { name: 'an appositive names the subject', text: "Clinton's Democratic opponent, Vermont Sen. Bernie Sanders, also praised the plan.", ents: [['Clinton', 'PERSON:hillary-clinton'], ['Democratic', 'GROUP:democrats'], ['Vermont', 'LOCATION:vermont'], ['Bernie Sanders', 'PERSON:bernie-sanders']], trigger: 'praised', expect: { category: 'SUPPORT', actor: 'PERSON:bernie-sanders' } },
   { name: 'forces deployed in the passive belong to the country named on them', text: 'Libyan army troops were deployed on Friday.', ents: [['Libyan', 'COUNTRY:LBY']], txs: [['Friday', '2015-12-04', '2015-12-04', 'day']], trigger: 'deployed', expect: { category: 'MOBILIZE', actor: 'COUNTRY:LBY', target: null } },
+  { name: 'a date in a relative clause dates its own verb', text: 'Ted Cruz was endorsed by Morton Blackwell, who founded the institute in 1979.', ents: [['Ted Cruz', 'PERSON:ted-cruz'], ['Morton Blackwell', 'PERSON:morton-blackwell']], txs: [['1979', '1979-01-01', '1979-12-31', 'year']], trigger: 'endorsed', expect: { category: 'SUPPORT', actor: 'PERSON:morton-blackwell', target: 'PERSON:ted-cruz', date: null } },
   { name: 'a count of victims is no sports score', text: 'Gunmen killed 20 in Kabul on Monday.', ents: [['Kabul', 'LOCATION:kabul']], txs: [['Monday', '2015-12-07', '2015-12-07', 'day']], trigger: 'killed', expect: { category: 'ASSAULT', location: 'LOCATION:kabul' } },
 ];
 
@@ -64,6 +65,7 @@ describe('events: participants, continued', () => {
       if (c.expect.actor !== undefined) want.actorKey = c.expect.actor;
       if (c.expect.target !== undefined) want.targetKey = c.expect.target;
       if (c.expect.location !== undefined) want.locationKey = c.expect.location;
+      if (c.expect.date !== undefined) want.dateStart = c.expect.date;
       expect(e).toMatchObject(want);
     });
   }

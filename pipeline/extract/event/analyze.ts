@@ -399,15 +399,24 @@ function pickDate(ctx: DocContext, sent: Sent, k: number, cs: number, ce: number
   const toks = sent.toks;
   const anchor = toks[k].start;
   const usable = sent.dates.filter((t) => !(skip && t.start >= skip.start && t.end <= skip.end));
-  const nearest = (from: number, to: number): TimexHit | null => {
+  // A date in another clause with a verb of its own dates that verb ("who founded it in 1979").
+  const foreign = (t: TimexHit): boolean => {
+    const at = toks.findIndex((x) => x.end > t.start);
+    if (at < 0) return false;
+    const [a, b] = clauseBounds(sent.clause, at);
+    if (a === cs) return false;
+    for (let j = a; j <= b; j++) if (toks[j].pos === 'VERB' && j !== k) return true;
+    return false;
+  };
+  const nearest = (from: number, to: number, checkClause = false): TimexHit | null => {
     let best: TimexHit | null = null;
     for (const t of usable) {
-      if (t.start < from || t.end > to) continue;
+      if (t.start < from || t.end > to || (checkClause && foreign(t))) continue;
       if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
     }
     return best;
   };
-  return nearest(toks[cs].start, toks[ce].end) ?? nearest(sent.s.start, sent.s.end);
+  return nearest(toks[cs].start, toks[ce].end) ?? nearest(sent.s.start, sent.s.end, true);
 }
 
 // ---------------------------------------------------------------- building a hit
