@@ -19,6 +19,12 @@ const CASES: Array<{ text: string; surface: string; at: number; type: string }> 
   // Building and street heads.
   { text: "It is a model of Brussels' Coudenberg Cellars now.", surface: 'Coudenberg Cellars', at: 27, type: 'LOCATION' },
   { text: 'Shops on Oxford Street closed early.', surface: 'Oxford Street', at: 9, type: 'LOCATION' },
+  { text: 'Voters in Vigo County backed him.', surface: 'Vigo County', at: 10, type: 'LOCATION' },
+  // A capitalized run ending in an abstract noun names a thing, not a person.
+  { text: 'The group adopted the Sharon Statement in 1960.', surface: 'Sharon Statement', at: 22, type: 'MISC' },
+  { text: 'He joined the Grand Alliance last year.', surface: 'Grand Alliance', at: 14, type: 'MISC' },
+  { text: 'Police questioned Clarence Florence on Monday.', surface: 'Clarence Florence', at: 18, type: 'PERSON' },
+  { text: 'Tony Stone said the drug works.', surface: 'Tony Stone', at: 0, type: 'PERSON' },
   // Conjoined ordinary nouns ending in an institution head: one name.
   { text: 'Officials at the Scottish Exhibition and Conference Centre said 5,000 came.', surface: 'Scottish Exhibition and Conference Centre', at: 17, type: 'ORGANIZATION' },
   { text: 'He spoke to the Trade and Industry Committee on Monday.', surface: 'Trade and Industry Committee', at: 16, type: 'ORGANIZATION' },
@@ -42,6 +48,21 @@ describe('entity stage: typing negatives', () => {
   ])('does not join names across "and" in "%s"', (text, want) => {
     const { mentions } = runEntities(text);
     expect(mentions.map((m) => m.text)).toEqual(want);
+  });
+
+  it('takes no handle or hashtag for a name', () => {
+    const { mentions } = runEntities('Follow Ian Hanchett on Twitter @IanHanchett and #Election2016.');
+    expect(mentions.map((m) => m.text)).toEqual(['Ian Hanchett', 'Twitter']);
+  });
+
+  it('takes no word in capitals for emphasis for a name', () => {
+    const { mentions } = runEntities('So these refugees COULD be Syrian refugees, and they WILL come.');
+    expect(mentions.map((m) => m.text)).toEqual(['Syrian']);
+  });
+
+  it('keeps acronyms that look like function words when the lexicon knows them', () => {
+    const { mentions } = runEntities('The WHO said the figures were wrong.');
+    expect(mentions.map((m) => m.entity.type)).toEqual(['ORGANIZATION']);
   });
 
   it('keeps a lone surname a person when the lexicon knows it as one', () => {

@@ -230,7 +230,11 @@ function ordinaryOpener(toks: Token[], a: number, b: number, s: Sentence, g: Ret
 
 /** Rejects what is capitalized but not a name: months, days, discourse words. */
 function keep(toks: Token[], a: number, b: number, s: Sentence, g: ReturnType<typeof gazetteer>): boolean {
+  // "@IanHanchett", "#MakeAmericaGreat": handles and hashtags are no names in the text.
+  if (a > 0 && (toks[a - 1].text === '@' || toks[a - 1].text === '#') && toks[a - 1].end === toks[a].start) return false;
   if (b - a === 1) {
+    // A common word in capitals for emphasis ("refugees COULD be") outside a capitalized headline.
+    if (!s.caps && /^\p{Lu}{3,}$/u.test(toks[a].text) && wordSet('emphasis_words.txt').has(toks[a].lower)) return false;
     const w = toks[a].lower;
     // Plural acronyms are common nouns ("PCs", "DVDs"); a lone letter is a label, not a name.
     if (/^\p{Lu}{2,}s$/u.test(toks[a].text) || toks[a].text.length === 1) return false;

@@ -176,6 +176,9 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
     else if (type === 'PERSON' && words.length > 1 && !personLike(words, g) && words.every((x) => g.common.has(x) && !g.tags.has(x))) {
       // Capitalized ordinary words ("Far Eastern") are not a person's name.
       type = 'MISC';
+    } else if (type === 'PERSON' && words.length > 1 && thingName(doc.text, words, g)) {
+      // A name ending in an ordinary noun ("Windows Messenger", "Sharon Statement") is a thing's, not a person's.
+      type = g.orgSuffix.has(words[words.length - 1]) ? 'ORGANIZATION' : 'MISC';
     }
     let subtype: string | null = null;
     if (type === 'ORGANIZATION') subtype = headNounSubtype(toks, sp.t1) ?? subtypeOf(ORG_SUBTYPES, sp.text);
@@ -218,6 +221,20 @@ function placeListBefore(toks: Sentence['tokens'], t1: number): string | null {
   }
   return null;
 }
+
+/**
+ * A capitalized run ending in an ordinary noun: an abstract noun ("Sharon Statement"), or,
+ * after an unknown first word, a noun the text also writes in lower case ("Windows Messenger").
+ */
+function thingName(text: string, words: string[], g: Gazetteer): boolean {
+  const last = words[words.length - 1];
+  if (g.last.has(last) || g.first.has(last) || g.tags.has(last) || /^\p{L}\.?$/u.test(words[0])) return false;
+  if (ABSTRACT_NOUN.test(last)) return true;
+  if (g.first.has(words[0]) || !/^[a-z]{4,}$/.test(last)) return false;
+  return new RegExp(`(?:^|[\\s(“"'])${last}(?=[\\s,.;:!?)”"'])`).test(text);
+}
+// Endings of abstract and mass nouns that no surname has ("Statement", "Industry").
+const ABSTRACT_NOUN = /^[a-z]{3,}(?:tion|sion|ment|ference|dence|lence|gence|nance|iance|ity|ism|ship|ness|ogy|ware)s?$/;
 
 /** Some sign that a capitalized phrase is a person's name: a known given name or surname. */
 function personLike(words: string[], g: Gazetteer): boolean {
