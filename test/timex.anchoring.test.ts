@@ -127,6 +127,7 @@ describe('present-tense scheduling verbs look ahead', () => {
 describe('bare plural units and the verb "last"', () => {
   const rows: Row[] = [
     ['Hours later, police arrested a suspect.', 'Hours', 'DURATION', 'PTXH'],
+    ['Funds may have to sell bonds in the weeks ahead.', 'the weeks ahead', 'DURATION', 'PXW'],
     ['The firm, which just months ago was failing, is healthy.', 'months ago', 'DATE', 'PAST_REF'],
     ['The trial began Monday and is expected to last six weeks.', 'six weeks', 'DURATION', 'P6W'],
   ];

@@ -999,15 +999,18 @@ export const RULES: Rule[] = [
   },
   {
     name: 'bare_units',
-    gate: /(?:hours|days|weeks|months|years|minutes|decades)\s+(?:later|earlier|ago|after|before)/i,
-    // "Hours later", "days before the vote": an unspecified number of units; "months ago" a past moment
-    re: rx(`(?<unit>hours|days|weeks|months|years|minutes|decades)\\s+(?<dir>later|earlier|ago|after|before)`),
+    gate: /(?:hours|days|weeks|months|years|minutes|decades)\s+(?:later|earlier|ago|after|before|ahead)/i,
+    // "Hours later", "days before the vote": an unspecified number of units; "months ago" a past moment;
+    // "the weeks ahead" a stretch to come
+    re: rx(`(?<unit>hours|days|weeks|months|years|minutes|decades)\\s+(?<dir>later|earlier|ago|after|before)|the\\s+(?:coming\\s+)?(?<unit2>days|weeks|months|years)\\s+ahead`),
     check: (g, m, s) => {
+      if (g.unit2) return true;
       const pw = prevWord(s, m.index);
       // a counted or ordered set of units is another rule's, or no timex ("the first days after")
       return !/^(?:the|a|an|few|several|many|some|of|first|last|final|early|these|those|his|her|their|its|our|\d[\d,.]*|\w*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|dozen|hundred)|\w+ing)$/i.test(pw);
     },
     norm: (g) => {
+      if (g.unit2) return { type: 'DURATION', value: duration(null, unitOf(g.unit2)) };
       const unit = unitOf(g.unit!);
       if (lc(g.dir) === 'ago') return { type: 'DATE', value: 'PAST_REF' };
       return { type: 'DURATION', value: duration(null, unit), to: g.unit!.length };
