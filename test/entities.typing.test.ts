@@ -65,6 +65,22 @@ describe('entity stage: typing negatives', () => {
     expect(mentions.map((m) => m.entity.type)).toEqual(['ORGANIZATION']);
   });
 
+  it('reads a country name as a region among other regions of the article', () => {
+    const { mentions } = runEntities('Trump leads in Iowa and Ohio, and Georgia is close.');
+    const m = mentions.find((x) => x.text === 'Georgia');
+    expect(m?.entity.type).toBe('LOCATION');
+    expect(m?.entity.countryCode).toBeNull();
+  });
+
+  it.each([
+    'Russian troops left Georgia for Tbilisi, Chechnya and Dagestan.',
+    'Georgia, Georgian officials and Armenia signed a deal with Ohio and Iowa firms.',
+    'Georgia and Armenia signed a deal.',
+  ])('keeps the country when its capital or people are named, or no region is: "%s"', (text) => {
+    const { mentions } = runEntities(text);
+    expect(mentions.find((x) => x.text === 'Georgia')?.entityKey).toBe('COUNTRY:GEO');
+  });
+
   it('keeps a lone surname a person when the lexicon knows it as one', () => {
     const { mentions } = runEntities('Critics say Johnson ignored the warnings.');
     expect(mentions.find((m) => m.text === 'Johnson')?.entity.type).toBe('PERSON');

@@ -348,6 +348,39 @@ function personEvidence(typed: Typed[], sentences: Sentence[]): void {
   }
 }
 
+/**
+ * "Georgia" among "Iowa" and "New Hampshire": a country name the lexicon also knows as a
+ * region of some country is that region when the article names two or more other such regions
+ * and never the country's capital or people ("Tbilisi", "Georgian").
+ */
+function regionHomonyms(typed: Typed[]): void {
+  const g = gazetteer();
+  const isRegion = (k: string) => !!g.tags.get(k)?.has('place');
+  const regions = new Set<string>();
+  for (const t of typed) {
+    const k = t.text.toLowerCase();
+    if (t.type === 'LOCATION' && isRegion(k) && !g.tags.get(k)!.has('country')) regions.add(k);
+  }
+  if (regions.size < 2) return;
+  const byCountry = new Map<string, Typed[]>();
+  for (const t of typed) {
+    if (t.type !== 'COUNTRY' || !t.countryCode) continue;
+    const list = byCountry.get(t.countryCode) ?? [];
+    list.push(t);
+    byCountry.set(t.countryCode, list);
+  }
+  // The country's capital named anywhere keeps it a country.
+  const capitals = new Set(typed.filter((t) => t.rule.includes('+capital') || t.rule.includes('+metonym')).map((t) => t.countryCode));
+  for (const [code, list] of byCountry) {
+    if (capitals.has(code)) continue;
+    // Every mention of the country must be the bare homonym.
+    if (!list.every((t) => t.form === 'name' && t.text === list[0].text && isRegion(t.text.toLowerCase()))) continue;
+    for (const t of list) {
+      Object.assign(t, { type: 'LOCATION', key: entityKey('LOCATION', t.text), name: t.text, subtype: 'region', countryCode: null, rule: t.rule + '+region' });
+    }
+  }
+}
+
 function initials(name: string): string {
   return name
     .split(/[\s-]+/)
@@ -476,6 +509,7 @@ export function resolve(all: Typed[], sentences: Sentence[]): { mentions: Mentio
     if (full) Object.assign(t, { type: full.type, key: full.key, name: full.name, subtype: full.subtype, countryCode: full.countryCode, form: 'acronym', rule: t.rule + '+bracket-acronym' });
   }
 
+  regionHomonyms(typed);
   companyEvidence(typed, sentences);
 
   // "Lagos, Nigeria": a place followed by its country takes the country's code.
