@@ -346,7 +346,8 @@ function isPlace(ctx: DocContext, m: MentionHit): boolean {
 
 // ---------------------------------------------------------------- categories
 
-function altMatches(alt: Alt, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean, next: string): boolean {
+function altMatches(alt: Alt, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean, next: string, agentType: string | null): boolean {
+  if (alt.agent && alt.agent !== agentType) return false;
   if (alt.next && !alt.next.includes(next)) return false;
   if (alt.obj && !(obj && alt.obj.includes(obj))) return false;
   if (alt.objNot && !(obj && !alt.objNot.includes(obj))) return false;
@@ -357,8 +358,8 @@ function altMatches(alt: Alt, obj: string | null, ctxWords: string[], hasTarget:
   return true;
 }
 
-function categoryOf(entry: TriggerEntry, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean, next = ''): string | null {
-  for (const alt of entry.alt) if (altMatches(alt, obj, ctxWords, hasTarget, patientType, hasObj, next)) return alt.cat;
+function categoryOf(entry: TriggerEntry, obj: string | null, ctxWords: string[], hasTarget: boolean, patientType: string | null, hasObj: boolean, next = '', agentType: string | null = null): string | null {
+  for (const alt of entry.alt) if (altMatches(alt, obj, ctxWords, hasTarget, patientType, hasObj, next, agentType)) return alt.cat;
   return entry.category;
 }
 
@@ -750,7 +751,8 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   fillFromPreps(ctx, sent, category, pps, args, lex.cues.targetPreps, victim);
   // Re-check weapon firing once the places are known (fire at a target vs. into the sea).
   if (!entry.light || !nounEntry) {
-    const recat = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj, toks[trigEnd + 1]?.lower ?? '');
+    const agentType = args.actor ? ctx.typeOf(args.actor.entityKey) : null;
+    const recat = categoryOf(entry, objHead, ctxWords, !!args.target, patientType, hasObj, toks[trigEnd + 1]?.lower ?? '', agentType);
     if (recat && recat !== category && !(nounEntry && consumed.has(nounAt))) category = recat;
   }
   findLocationInClause(ctx, sent, k, args);
@@ -818,7 +820,7 @@ function nounEvent(ctx: DocContext, sent: Sent, k: number, entry: TriggerEntry):
       args.to = Math.max(args.to, pp.np.b);
     }
   }
-  category = categoryOf(entry, ofPp ? toks[ofPp.np.head].lemma : null, ctxWords, false, patientType, !!ofPp);
+  category = categoryOf(entry, ofPp ? toks[ofPp.np.head].lemma : null, ctxWords, false, patientType, !!ofPp, '', args.actor ? ctx.typeOf(args.actor.entityKey) : null);
   if (!category) return null;
   const rest = pps.filter((x) => x.prep !== 'by' && x.prep !== 'from');
   const targetPreps = new Set([...lex.cues.targetPreps, 'of', 'between', 'for']);

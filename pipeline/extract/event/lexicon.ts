@@ -11,6 +11,8 @@ export interface Alt {
   next?: string[];
   noTarget?: boolean;
   patient?: string;
+  /** Entity type of the actor. */
+  agent?: string;
   hasObj?: boolean;
   cat: string | null;
   why: string;
