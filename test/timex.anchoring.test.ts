@@ -162,3 +162,12 @@ describe('"the year" after for/of/in is the current year; "the year ended ..." a
   ];
   it.each(rows)('%s → "%s"', (...row) => check(row));
 });
+
+describe('"a" + unit is a rate only after a quantity, not after a preposition', () => {
+  const rows: Row[] = [
+    ['The club lost in the 2012-13 season after a decade-long run.', 'decade-long', 'DURATION', 'P1E'],
+    ['The company earns $5 million a year.', 'a year', 'SET', 'P1Y'],
+    ['The 2012-13 season ended after a year of losses.', 'a year', 'DURATION', 'P1Y'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+});

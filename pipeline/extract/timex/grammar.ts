@@ -978,9 +978,10 @@ export const RULES: Rule[] = [
       if (n === null && !plural && g.vague) return null;
       if (unit === 'WE') return { type: 'DURATION', value: duration(n, 'WE') };
       // a SET when "a/per year" follows a quantity: "$5 million a year", "twice a week"
-      if (det === '' && /^(?:a|an)$/.test(lc(g.num)) && !g.rel && !g.mod) {
+      if (det === '' && /^(?:a|an)$/.test(lc(g.num)) && !g.rel && !g.mod && !g.suffix) {
         const before = ctx.sentence.slice(Math.max(0, ctx.at - 40), ctx.at);
-        if (/(?:\d[\d,.]*[a-z]*|\b(?:days|hours|nights|shifts|times|twice|once|thrice|percent|cent|dollars|euros|pounds|million|billion)|%)(?:\s+[a-z]+){0,2}\W*$/i.test(before)) {
+        // "... season after a decade" is no rate: a preposition governs the unit
+        if (!/\b(?:after|before|for|in|within|over|than|about|from|by|of|since|during|into|under|nearly|almost|only|just)\s*$/i.test(before) && /(?:\d[\d,.]*[a-z]*|\b(?:days|hours|nights|shifts|times|twice|once|thrice|percent|cent|dollars|euros|pounds|million|billion)|%)(?:\s+[a-z]+){0,2}\W*$/i.test(before)) {
           return { type: 'SET', value: duration(1, unit) };
         }
       }
@@ -990,6 +991,8 @@ export const RULES: Rule[] = [
       let from: number | undefined;
       const adjectival = !!g.num && (/-$/.test(ctx.sentence.slice(gi.num![1], gi.unit![0])) || (!plural && n !== 1 && n !== null));
       if (adjectival && gi.num) from = gi.num[0] - m.index;
+      // "a decade-long run": the article belongs to the noun
+      else if (g.suffix && /^(?:a|an)$/i.test(g.num ?? '') && gi.unit) from = gi.unit[0] - m.index;
       else if (g.mod && gi.det && /^(?:over|under|only|just|another)$/i.test(lc(g.mod)) && /^(?:the|its|their|this|that|these|those)$/.test(det)) from = gi.det[0] - m.index;
       else if (gi.mod && /^(?:over|under)$/i.test(lc(g.mod)) && g.rel) from = (gi.det ?? gi.rel)![0] - m.index;
       // "expected to last six weeks", "could last two years": the verb, not "the last"
