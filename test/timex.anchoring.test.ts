@@ -171,3 +171,16 @@ describe('"a" + unit is a rate only after a quantity, not after a preposition', 
   ];
   it.each(rows)('%s → "%s"', (...row) => check(row));
 });
+
+describe('weekday names inside titles', () => {
+  const negatives: [string, string][] = [
+    ['The Daily and Sunday Telegraph newspapers are axing 90 jobs.', 'Sunday'],
+  ];
+  it.each(negatives)('%s: no "%s"', (text, span) => {
+    const hits = findTimexes(docFromText(text, PUB));
+    expect(hits.map((h) => text.slice(h.start, h.end))).not.toContain(span);
+  });
+  it('a coordinated weekday is still a day', () => {
+    check(['The G7 meets in London on Friday and Saturday.', 'Saturday', 'DATE', '2000-04-08']);
+  });
+});

@@ -731,7 +731,7 @@ export const RULES: Rule[] = [
     check: (g, m, s) => {
       // "the Sunday Times", "Sunday Telegraph": a title, not a day ("on Tuesday Mr Ebbers" is a day)
       const nw = nextWord(s, m.index + m[0].length);
-      if (g.rel || g.edge || /^(?:on|by|since|until|till|before|after|from|through|late|early|and|or|last|next|this)$/i.test(prevWord(s, m.index))) return true;
+      if (g.rel || g.edge || /^(?:on|by|since|until|till|before|after|from|through|late|early|last|next|this)$/i.test(prevWord(s, m.index))) return true;
       return !(/^[A-Z][a-z]/.test(nw) && !/^\s*,/.test(s.slice(m.index + m[0].length)) && !LEX.months[lc(nw).replace(/\.$/, '')] && !/^(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At)$/.test(nw));
     },
     norm: (g, ctx) => {
