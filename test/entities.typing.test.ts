@@ -81,6 +81,18 @@ describe('entity stage: typing negatives', () => {
     expect(mentions.find((x) => x.text === 'Georgia')?.entityKey).toBe('COUNTRY:GEO');
   });
 
+  it('gives an unknown word in a list its neighbours\' type', () => {
+    const { mentions } = runEntities('Venues include Manchester, Basingstoke, Shrewsbury and Torbay.');
+    expect(mentions.map((m) => [m.text, m.entity.type])).toEqual([
+      ['Manchester', 'LOCATION'], ['Basingstoke', 'LOCATION'], ['Shrewsbury', 'LOCATION'], ['Torbay', 'LOCATION'],
+    ]);
+  });
+
+  it('keeps an unknown word a person in a list of people', () => {
+    const { mentions } = runEntities('The squad: John Smith, Breen, and Tom Jones.');
+    expect(mentions.find((m) => m.text === 'Breen')?.entity.type).toBe('PERSON');
+  });
+
   it('keeps a lone surname a person when the lexicon knows it as one', () => {
     const { mentions } = runEntities('Critics say Johnson ignored the warnings.');
     expect(mentions.find((m) => m.text === 'Johnson')?.entity.type).toBe('PERSON');

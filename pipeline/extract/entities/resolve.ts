@@ -291,6 +291,7 @@ interface PersonContext {
 
 // The tagger's lead at which its person label needs no further evidence.
 const PERSON_MARGIN = 14;
+const LIST_SEP = new Set([',', 'and', 'or', '&']);
 const HONORIFIC_WORD = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady)\.?$/;
 
 /**
@@ -312,6 +313,12 @@ function personEvidence(typed: Typed[], sentences: Sentence[]): void {
     const list = byKey.get(t.key) ?? [];
     list.push(t);
     byKey.set(t.key, list);
+  }
+  // Keys with no lexical sign of a person: they say nothing about their list neighbours.
+  const bare = new Set<Typed>();
+  for (const list of byKey.values()) {
+    const w = list[0].name.toLowerCase();
+    if (!g.first.has(w) && !g.last.has(w)) for (const t of list) bare.add(t);
   }
   for (const [key, list] of byKey) {
     // Every mention of the key must be a bare tagger guess (none resolved to a full name).
@@ -339,11 +346,35 @@ function personEvidence(typed: Typed[], sentences: Sentence[]): void {
       return false;
     });
     if (evidence) continue;
+    // In a list ("Leicester, Somerset, Basingstoke and Torbay") a name takes its neighbours' type.
+    const near = new Set<EntityType>();
+    for (const t of list) {
+      const i = typed.indexOf(t);
+      const toks = sentences[t.sentence].tokens;
+      const listed = (a: Typed, b: Typed) => {
+        const gap = toks.slice(a.t1, b.t0);
+        return a.sentence === b.sentence && gap.length >= 1 && gap.length <= 2 && gap.every((x) => LIST_SEP.has(x.lower));
+      };
+      // Walk each way over other unknown items to the first name whose type is known.
+      for (const step of [-1, 1]) {
+        let cur = t;
+        for (let j = i + step; j >= 0 && j < typed.length; j += step) {
+          const u = typed[j];
+          if (!(step < 0 ? listed(u, cur) : listed(cur, u))) break;
+          if (!bare.has(u)) {
+            near.add(u.type === 'COUNTRY' ? 'LOCATION' : u.type);
+            break;
+          }
+          cur = u;
+        }
+      }
+    }
+    if (near.has('PERSON')) continue;
     const tags = g.tags.get(w);
-    const place = !!tags && (tags.has('city') || tags.has('place') || tags.has('country'));
+    const place = (!!tags && (tags.has('city') || tags.has('place') || tags.has('country'))) || (near.has('LOCATION') && !near.has('ORGANIZATION'));
     const type: EntityType = place ? 'LOCATION' : 'ORGANIZATION';
     for (const t of list) {
-      Object.assign(t, { type, key: entityKey(type, t.name), subtype: place && tags!.has('city') ? 'city' : null, rule: t.rule + '+no-person-evidence' });
+      Object.assign(t, { type, key: entityKey(type, t.name), subtype: tags?.has('city') ? 'city' : null, rule: t.rule + '+no-person-evidence' });
     }
   }
 }
