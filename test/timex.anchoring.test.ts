@@ -184,3 +184,12 @@ describe('weekday names inside titles', () => {
     check(['The G7 meets in London on Friday and Saturday.', 'Saturday', 'DATE', '2000-04-08']);
   });
 });
+
+describe('the headline sets the reference period but yields no hits', () => {
+  it('"a year ago" in the lead compares with the headline\'s quarter', () => {
+    const text = 'Net income rose to $5 million from $3 million a year ago.';
+    const doc = { ...docFromText(text, '1989-11-02'), title: 'Travelers third-quarter net rose 11%' };
+    const hits = findTimexes(doc);
+    expect(hits.map((h) => [text.slice(h.start, h.end), h.start, h.value])).toEqual([['a year ago', text.indexOf('a year ago'), '1988-Q3']]);
+  });
+});

@@ -76,10 +76,19 @@ export function findTimexes(doc: Doc): TimexHit[] {
   const dct = parseYmd(doc.published);
   const state: DocState = { lastPeriod: null, lastYear: null, lastDay: null, lastMonth: null };
   const hits: TimexHit[] = [];
+  // The headline is not part of the text, but what it names ("third-quarter profit rose")
+  // is what the lead's "a year ago" compares with: read it for reference points only.
+  if (doc.title) scan(doc.title, [{ start: 0, end: doc.title.length, index: -1 }], dct, state, null);
   const sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length, index: 0, paragraph: 0 }];
+  scan(doc.text, sentences, dct, state, hits);
+  return hits;
+}
+
+/** Runs the rules over each sentence of `text`, updating `state`; pushes hits to `out` unless it is null. */
+function scan(text: string, sentences: { start: number; end: number; index: number }[], dct: ReturnType<typeof parseYmd>, state: DocState, out: TimexHit[] | null): void {
   for (const sent of sentences) {
-    const sText = doc.text.slice(sent.start, sent.end);
-    const cands = candidates(doc.text, sent.start, sent.end, sent.index);
+    const sText = text.slice(sent.start, sent.end);
+    const cands = candidates(text, sent.start, sent.end, sent.index);
     if (!cands.length) continue;
     const chosen = select(cands, sent.start, sent.end - sent.start);
     if (!chosen.length) continue;
@@ -95,7 +104,8 @@ export function findTimexes(doc: Doc): TimexHit[] {
       const r = n.type === 'DATE' || n.type === 'TIME' ? rangeOf(n.value) : { start: null, end: null, precision: 'unknown' as const };
       if (n.untilYear !== undefined) r.end = `${String(n.untilYear).padStart(4, '0')}-12-31`;
       if (n.type === 'DATE' || n.type === 'TIME') noteReference(state, n.value, sent.index);
-      hits.push({
+      if (!out) continue;
+      out.push({
         start: c.start,
         end: c.end,
         type: n.type,
@@ -107,7 +117,6 @@ export function findTimexes(doc: Doc): TimexHit[] {
       });
     }
   }
-  return hits;
 }
 
 export const timexStage: ExtractStage<'timexes'> = {
