@@ -93,6 +93,16 @@ describe('entity stage: typing negatives', () => {
     expect(mentions.find((m) => m.text === 'Breen')?.entity.type).toBe('PERSON');
   });
 
+  it('drops an ordinary word capitalized for no name', () => {
+    const { mentions } = runEntities('Lib Dems will oppose the Bill on Thursday. The bill passed the first reading.');
+    expect(mentions.map((m) => m.text)).not.toContain('Bill');
+  });
+
+  it('keeps an unknown word the text never writes in lower case', () => {
+    const { mentions } = runEntities('Critics say the law should be handled by Westminster, not by the courts.');
+    expect(mentions.map((m) => m.text)).toEqual(['Westminster']);
+  });
+
   it('keeps a lone surname a person when the lexicon knows it as one', () => {
     const { mentions } = runEntities('Critics say Johnson ignored the warnings.');
     expect(mentions.find((m) => m.text === 'Johnson')?.entity.type).toBe('PERSON');

@@ -16,7 +16,7 @@ export const entityStage: ExtractStage<'entities' | 'mentions' | 'roles'> = {
     const g = gazetteer();
     const { sentences, spans } = recognize(doc);
     const typed = typeSpans(doc, sentences, spans, g);
-    const { mentions, entities } = resolve(typed, sentences);
+    const { mentions, entities } = resolve(typed, sentences, doc.text);
     const roles = findRoles(doc, sentences, typed, g);
     return { entities, mentions, roles };
   },

@@ -222,6 +222,12 @@ function placeListBefore(toks: Sentence['tokens'], t1: number): string | null {
   return null;
 }
 
+/** A word of ordinary English: an abstract noun, or one the text also writes in lower case. */
+function ordinaryWord(text: string, w: string): boolean {
+  if (ABSTRACT_NOUN.test(w)) return true;
+  return /^[a-z]{4,}$/.test(w) && new RegExp(`(?:^|[\\s(“"'])${w}(?=[\\s,.;:!?)”"'])`).test(text);
+}
+
 /**
  * A capitalized run ending in an ordinary noun: an abstract noun ("Sharon Statement"), or,
  * after an unknown first word, a noun the text also writes in lower case ("Windows Messenger").
@@ -230,8 +236,7 @@ function thingName(text: string, words: string[], g: Gazetteer): boolean {
   const last = words[words.length - 1];
   if (g.last.has(last) || g.first.has(last) || g.tags.has(last) || /^\p{L}\.?$/u.test(words[0])) return false;
   if (ABSTRACT_NOUN.test(last)) return true;
-  if (g.first.has(words[0]) || !/^[a-z]{4,}$/.test(last)) return false;
-  return new RegExp(`(?:^|[\\s(“"'])${last}(?=[\\s,.;:!?)”"'])`).test(text);
+  return !g.first.has(words[0]) && ordinaryWord(text, last);
 }
 // Endings of abstract and mass nouns that no surname has ("Statement", "Industry").
 const ABSTRACT_NOUN = /^[a-z]{3,}(?:tion|sion|ment|ference|dence|lence|gence|nance|iance|ity|ism|ship|ness|ogy|ware)s?$/;
@@ -300,7 +305,8 @@ const HONORIFIC_WORD = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady)\.?$/;
  * a person-only verb or a he/she after it. Otherwise it names a place when the lexicon says so,
  * else a body.
  */
-function personEvidence(typed: Typed[], sentences: Sentence[]): void {
+function personEvidence(typed: Typed[], sentences: Sentence[], text: string): Set<Typed> {
+  const dropped = new Set<Typed>();
   const g = gazetteer();
   const ctx = dataJson<PersonContext>('person_context.json');
   const verbs = ctx.verbsAfter.map((v) => v.split(' '));
@@ -371,12 +377,18 @@ function personEvidence(typed: Typed[], sentences: Sentence[]): void {
     }
     if (near.has('PERSON')) continue;
     const tags = g.tags.get(w);
+    // An ordinary word capitalized ("Scandal", "Freedom", "Copyright") names nothing.
+    if (!tags && near.size === 0 && ordinaryWord(text, w)) {
+      for (const t of list) dropped.add(t);
+      continue;
+    }
     const place = (!!tags && (tags.has('city') || tags.has('place') || tags.has('country'))) || (near.has('LOCATION') && !near.has('ORGANIZATION'));
     const type: EntityType = place ? 'LOCATION' : 'ORGANIZATION';
     for (const t of list) {
       Object.assign(t, { type, key: entityKey(type, t.name), subtype: tags?.has('city') ? 'city' : null, rule: t.rule + '+no-person-evidence' });
     }
   }
+  return dropped;
 }
 
 /**
@@ -425,7 +437,7 @@ function initials(name: string): string {
  * ("Putin" → "Vladimir Putin"), an acronym the name whose initials it spells,
  * and one surface keeps one entity (majority type).
  */
-export function resolve(all: Typed[], sentences: Sentence[]): { mentions: MentionHit[]; entities: EntityHit[] } {
+export function resolve(all: Typed[], sentences: Sentence[], text = ''): { mentions: MentionHit[]; entities: EntityHit[] } {
   const bodyTexts = new Set(all.filter((t) => !t.heading).map((t) => t.text));
   const typed = all.filter((t) => !t.heading || bodyTexts.has(t.text));
   // One surface, one type: the type most often given to it in this article.
@@ -558,11 +570,12 @@ export function resolve(all: Typed[], sentences: Sentence[]): { mentions: Mentio
     if (t.type === 'LOCATION') t.countryCode = u.countryCode;
   }
 
-  personEvidence(typed, sentences);
+  const dropped = personEvidence(typed, sentences, text);
 
   const entities = new Map<string, EntityHit>();
   const mentions: MentionHit[] = [];
   for (const t of typed) {
+    if (dropped.has(t)) continue;
     let e = entities.get(t.key);
     if (!e) {
       e = { entityKey: t.key, name: t.name, type: t.type, subtype: t.subtype, countryCode: t.countryCode, aliases: [] };
