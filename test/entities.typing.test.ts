@@ -103,6 +103,16 @@ describe('entity stage: typing negatives', () => {
     expect(mentions.map((m) => m.text)).toEqual(['Westminster']);
   });
 
+  it('takes "the Clintons" after "Bill Clinton" for people', () => {
+    const { mentions } = runEntities('Bill Clinton spoke. The Clintons have visited the restaurant before.');
+    expect(mentions.find((m) => m.text === 'Clintons')?.entity.type).toBe('PERSON');
+  });
+
+  it('does not take a plural name for a family when nobody of that surname is named', () => {
+    const { mentions } = runEntities('The Democrats have visited the restaurant before.');
+    expect(mentions.find((m) => m.text === 'Democrats')?.entity.type).toBe('GROUP');
+  });
+
   it('keeps a lone surname a person when the lexicon knows it as one', () => {
     const { mentions } = runEntities('Critics say Johnson ignored the warnings.');
     expect(mentions.find((m) => m.text === 'Johnson')?.entity.type).toBe('PERSON');

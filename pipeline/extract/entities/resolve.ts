@@ -235,7 +235,8 @@ function ordinaryWord(text: string, w: string): boolean {
 function thingName(text: string, words: string[], g: Gazetteer): boolean {
   const last = words[words.length - 1];
   if (g.last.has(last) || g.first.has(last) || g.tags.has(last) || /^\p{L}\.?$/u.test(words[0])) return false;
-  if (ABSTRACT_NOUN.test(last)) return true;
+  // "Reagan Democrats": a kind of people.
+  if (ABSTRACT_NOUN.test(last) || g.people.has(last) || g.known.get(last)?.type === 'GROUP') return true;
   return !g.first.has(words[0]) && ordinaryWord(text, last);
 }
 // Endings of abstract and mass nouns that no surname has ("Statement", "Industry").
@@ -517,6 +518,14 @@ export function resolve(all: Typed[], sentences: Sentence[], text = ''): { menti
     if (full) {
       Object.assign(t, { type: 'PERSON', key: full.key, name: full.name, subtype: null, countryCode: null, form: 'surname', rule: t.rule + '+surname' });
       continue;
+    }
+    // "the Clintons" after "Bill Clinton": the family of a person the article names.
+    if (t.type !== 'PERSON' && !t.name.includes(' ') && /\p{Ll}s$/u.test(t.name) && !t.rule.includes('+lexicon') && !t.rule.includes('+people')) {
+      const base = t.name.slice(0, -1).toLowerCase();
+      if (fullNames.some((f) => f.name.toLowerCase().endsWith(' ' + base))) {
+        Object.assign(t, { type: 'PERSON', key: entityKey('PERSON', t.name), subtype: 'family', countryCode: null, rule: t.rule + '+family' });
+        continue;
+      }
     }
     // "Hillary" after "Hillary Clinton": a known given name that only one person of the article has.
     if (t.type === 'PERSON' && !t.name.includes(' ') && gazetteer().first.has(lower)) {
