@@ -43,6 +43,10 @@ const NONE: Array<{ name: string; text: string; ents: Ent[]; txs?: Tx[] }> = [
   { name: 'reinforcing stability is no mobilization', text: 'The report reinforced stability and opportunity.', ents: [] },
   { name: 'voters supporting a ban is an opinion, not their ban', text: 'Republican voters support a temporary ban on Muslims.', ents: [['Republican', 'GROUP:republicans'], ['Muslims', 'GROUP:muslims']] },
   { name: 'a poll share is no actor', text: 'Among Republicans, 27 percent would vote for Trump in March.', ents: [['Republicans', 'GROUP:republicans'], ['Trump', 'PERSON:donald-trump']], txs: [['March', '2016-03-01', '2016-03-31', 'month']] },
+  { name: 'a bare OTHER event names nothing', text: 'The review had not been established yet.', ents: [] },
+  { name: 'a passive agreement without agent names nobody', text: 'The same system has been adopted everywhere.', ents: [] },
+  { name: 'a business suspending its own trading is no sanction', text: 'Shell suspended trading in its shares on Monday.', ents: [['Shell', 'ORGANIZATION:shell']], txs: [['Monday', '2005-01-10', '2005-01-10', 'day']] },
+  { name: '"seizing the tools" is figurative', text: 'Schools are now seizing the tools the ministry gave them.', ents: [] },
   { name: 'no lexicon word at all', text: 'The weather in Moscow was cold and grey.', ents: [['Moscow', 'LOCATION:moscow']] },
 ];
 
@@ -53,6 +57,12 @@ describe('events: negative cases', () => {
       expect(events.map((e) => `${e.category}:${slice(text, e.trigger)}`)).toEqual([]);
     });
   }
+
+  it('an event dated after publication is scheduled, not asserted', () => {
+    const { events } = runEvents('The TUC discussed the issue with ministers on Monday.', [['TUC', 'ORGANIZATION:tuc']], [['Monday', '2017-03-13', '2017-03-13', 'day']], '2017-03-07');
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.modality === 'hypothetical')).toBe(true);
+  });
 
   it('a hypothetical event is not asserted', () => {
     const { events } = runEvents('Russia could invade Ukraine next year.', [['Russia', 'COUNTRY:RUS'], ['Ukraine', 'COUNTRY:UKR']]);

@@ -55,6 +55,8 @@ const MORE: Case[] = [
   { name: 'a named person attacking someone is speaking', text: 'Marco Rubio attacked Ted Cruz on Monday.', ents: [['Marco Rubio', 'PERSON:marco-rubio'], ['Ted Cruz', 'PERSON:ted-cruz']], txs: [['Monday', '2016-02-15', '2016-02-15', 'day']], trigger: 'attacked', expect: { category: 'DISAPPROVE', actor: 'PERSON:marco-rubio' } },
   { name: 'attacks from a named person are verbal', text: 'Cruz faced attacks from Senator Marco Rubio over immigration.', ents: [['Cruz', 'PERSON:ted-cruz'], ['Marco Rubio', 'PERSON:marco-rubio']], trigger: 'attacks', expect: { category: 'DISAPPROVE', actor: 'PERSON:marco-rubio' } },
   { name: 'armed groups attacking a city is force', text: 'Taliban fighters attacked Kunduz on Monday.', ents: [['Taliban', 'GROUP:taliban'], ['Kunduz', 'LOCATION:kunduz']], txs: [['Monday', '2015-09-28', '2015-09-28', 'day']], trigger: 'attacked', expect: { category: 'ASSAULT' } },
+  { name: 'a candidate suspending a campaign concedes', text: 'Marco Rubio suspended his presidential campaign on Tuesday.', ents: [['Marco Rubio', 'PERSON:marco-rubio']], txs: [['Tuesday', '2016-03-15', '2016-03-15', 'day']], trigger: 'suspended', expect: { category: 'CONCEDE', actor: 'PERSON:marco-rubio' } },
+  { name: 'disarming a population is repression', text: 'The regime disarmed the civilians of Homs in 2012.', ents: [['Homs', 'LOCATION:homs']], txs: [['2012', '2012-01-01', '2012-12-31', 'year']], trigger: 'disarmed', expect: { category: 'COERCE' } },
   { name: 'a count of victims is no sports score', text: 'Gunmen killed 20 in Kabul on Monday.', ents: [['Kabul', 'LOCATION:kabul']], txs: [['Monday', '2015-12-07', '2015-12-07', 'day']], trigger: 'killed', expect: { category: 'ASSAULT', location: 'LOCATION:kabul' } },
 ];
 

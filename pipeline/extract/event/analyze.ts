@@ -459,6 +459,9 @@ function makeHit(
   // Evidence ends on a word, not on punctuation or an opening quote.
   while (end > start && /[\s,;:"“”'‘’(—–-]/.test(ctx.doc.text[end - 1])) end--;
   while (start < end && /[\s,;:"“”'‘’)—–-]/.test(ctx.doc.text[start])) start++;
+  // A day after publication: the event is scheduled, not reported as done ("talks resume Monday").
+  const published = ctx.doc.published?.slice(0, 10) ?? null;
+  if (modality === 'asserted' && date && date.precision === 'day' && published && date.dateStart && date.dateStart > published) modality = 'hypothetical';
   return {
     start,
     end,
@@ -766,7 +769,9 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   const hit = makeHit(ctx, sent, k, trigEnd, category, actionKey, action, args, modality, skipped, rule);
   // Nothing named, nothing dated, and no subject or only a hypothetical or dependent form: too weak to report.
   const bare = !hit.actorKey && !hit.targetKey && !hit.locationKey && !hit.dateStart;
-  if (bare && (!subj || modality === 'hypothetical' || rule.startsWith('verb.infinitive') || rule.startsWith('verb.participle'))) return null;
+  // OTHER is the weakest category; a passive stance or agreement without agent names nobody.
+  const speechLike = lex.cues.nounNeedsActor.has(category) || category === 'AGREE';
+  if (bare && (!subj || modality === 'hypothetical' || category === 'OTHER' || (passive && !args.actor && speechLike) || rule.startsWith('verb.infinitive') || rule.startsWith('verb.participle'))) return null;
   return hit;
 }
 

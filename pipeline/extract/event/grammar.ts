@@ -111,7 +111,9 @@ export function npForward(toks: Tok[], start: number, max: number, blocked?: boo
   if (k > max || !isNpTok(toks[k])) return null;
   // A pronoun is a whole phrase by itself (except possessives, which open one).
   if (toks[k].pos === 'PRON' && !/^(its|their|his|her|our|my|your)$/.test(toks[k].lower)) return { a: k, b: k, head: k };
-  while (k + 1 <= max && (isNpTok(toks[k + 1]) || (isCoord(toks, k + 1) && !opensClause(toks, k + 1))) && toks[k + 1].pos !== 'PRON') k++;
+  // A determiner right after a noun opens another phrase: "the tools the ministry gave".
+  const newNp = (j: number): boolean => toks[j].pos === 'DET' && (toks[j - 1].pos === 'NOUN' || toks[j - 1].pos === 'PROPN');
+  while (k + 1 <= max && (isNpTok(toks[k + 1]) || (isCoord(toks, k + 1) && !opensClause(toks, k + 1))) && toks[k + 1].pos !== 'PRON' && !newNp(k + 1)) k++;
   let head = k;
   if (k + 2 <= max && toks[k + 1].lower === 'of' && isNpTok(toks[k + 2])) {
     // "many of the demands", "a series of bailouts": the head is in the of-phrase.
