@@ -113,6 +113,11 @@ describe('entity stage: typing negatives', () => {
     expect(mentions.find((m) => m.text === 'Democrats')?.entity.type).toBe('GROUP');
   });
 
+  it('keeps "Mr Howard" a person even where a company could stand', () => {
+    const { mentions } = runEntities('In the Commons, Mr Howard said it would be far better. Howard said it would sue.');
+    expect(mentions.filter((m) => m.text === 'Howard').map((m) => m.entity.type)).toEqual(['PERSON', 'PERSON']);
+  });
+
   it('keeps a lone surname a person when the lexicon knows it as one', () => {
     const { mentions } = runEntities('Critics say Johnson ignored the warnings.');
     expect(mentions.find((m) => m.text === 'Johnson')?.entity.type).toBe('PERSON');

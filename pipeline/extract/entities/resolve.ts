@@ -273,6 +273,12 @@ function companyEvidence(typed: Typed[], sentences: Sentence[]): void {
     byKey.set(t.key, list);
   }
   for (const list of byKey.values()) {
+    // "Mr Howard said" is a person whatever else the article says of the name.
+    const titled = list.some((t) => {
+      const prev = t.t0 > 0 ? sentences[t.sentence].tokens[t.t0 - 1].lower : '';
+      return HONORIFIC_WORD.test(prev);
+    });
+    if (titled) continue;
     const company = list.some((t) => {
       const toks = sentences[t.sentence].tokens;
       const w = (i: number) => (i >= 0 && i < toks.length ? toks[i].lower : '');
