@@ -16,6 +16,10 @@ const CASES: Array<{ text: string; surface: string; at: number; type: string }> 
   { text: 'Scottish Executive ministers said the plan would go ahead.', surface: 'Scottish Executive', at: 0, type: 'ORGANIZATION' },
   { text: 'The papers are kept in the British Library now.', surface: 'British Library', at: 27, type: 'ORGANIZATION' },
   { text: 'The Welsh Assembly met on Tuesday.', surface: 'Welsh Assembly', at: 4, type: 'ORGANIZATION' },
+  { text: 'A letter from the American Legion warned voters.', surface: 'American Legion', at: 18, type: 'ORGANIZATION' },
+  // An office title inside a run splits a body from a person.
+  { text: 'You think the FBI Director Jim Comey would like it?', surface: 'Jim Comey', at: 27, type: 'PERSON' },
+  { text: 'You think the FBI Director Jim Comey would like it?', surface: 'FBI', at: 14, type: 'ORGANIZATION' },
   // Building and street heads.
   { text: "It is a model of Brussels' Coudenberg Cellars now.", surface: 'Coudenberg Cellars', at: 27, type: 'LOCATION' },
   { text: 'Shops on Oxford Street closed early.', surface: 'Oxford Street', at: 9, type: 'LOCATION' },
