@@ -20,6 +20,8 @@ const CASES: Array<{ text: string; surface: string; at: number; type: string }> 
   // An office title inside a run splits a body from a person.
   { text: 'You think the FBI Director Jim Comey would like it?', surface: 'Jim Comey', at: 27, type: 'PERSON' },
   { text: 'You think the FBI Director Jim Comey would like it?', surface: 'FBI', at: 14, type: 'ORGANIZATION' },
+  { text: 'Films are shown in central London and a few other areas.', surface: 'London', at: 27, type: 'LOCATION' },
+  { text: 'Seagram was bought by market leader Diageo last year.', surface: 'Diageo', at: 36, type: 'ORGANIZATION' },
   // Building and street heads.
   { text: "It is a model of Brussels' Coudenberg Cellars now.", surface: 'Coudenberg Cellars', at: 27, type: 'LOCATION' },
   { text: 'Shops on Oxford Street closed early.', surface: 'Oxford Street', at: 9, type: 'LOCATION' },

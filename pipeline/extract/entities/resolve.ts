@@ -19,6 +19,9 @@ export interface Typed extends RawSpan {
 // Prepositions after which a capital is a place, not its government ("the government in Pyongyang").
 const PLACE_PREPS = new Set(['in', 'to', 'from', 'at', 'near', 'into', 'outside', 'inside', 'across', 'via', 'around', 'toward', 'towards', 'visit', 'visited', 'visiting', 'arrived', 'left', 'of']);
 
+// Adjectives that place a city's part ("central London", "downtown Kiev"): the place itself.
+const PLACE_ADJ = new Set(['central', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'greater', 'downtown', 'inner', 'outer', 'suburban', 'rural', 'old']);
+
 const ORG_SUBTYPES: Array<[RegExp, string]> = [
   [/\bnews agency$/i, 'news_agency'],
   [/\b(ministry|department|council|parliament|senate|congress|assembly|government|cabinet|commission|office|agency|bureau|authority)\b/i, 'government_body'],
@@ -111,7 +114,7 @@ function isMetonym(s: Sentence, sp: RawSpan): boolean {
   const toks = s.tokens;
   const prevTok = sp.t0 > 0 ? toks[sp.t0 - 1] : null;
   const prev = prevTok?.lower ?? '';
-  if (PLACE_PREPS.has(prev) || prev === 'the' || prev === 'a' || prev === 'an') return false;
+  if (PLACE_PREPS.has(prev) || PLACE_ADJ.has(prev) || prev === 'the' || prev === 'a' || prev === 'an') return false;
   const next = sp.t1 < toks.length ? toks[sp.t1] : null;
   if (next && (next.lower === "'s" || next.lower === '’s')) return true;
   if (next && /^\p{Ll}/u.test(next.text)) return !PLACE_NEXT.has(next.lower);
