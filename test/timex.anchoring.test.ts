@@ -32,6 +32,8 @@ describe('weekdays and months take the tense of the verb governing them', () => 
     // a deadline ahead, unless the clause is in the past perfect
     ['Officials postponed until Tuesday any action on the permit.', 'Tuesday', 'DATE', '2000-04-11'],
     ['Until Tuesday, they had not called him a suspect.', 'Tuesday', 'DATE', '2000-04-04'],
+    ['The strike lasted until Monday.', 'Monday', 'DATE', '2000-04-03'],
+    ['The court gave him until Friday to leave.', 'Friday', 'DATE', '2000-04-07'],
     ['The offer had been due to expire Friday evening.', 'Friday evening', 'TIME', '2000-03-31TEV'],
     // with no verb before it, the verb after it governs
     ['On Tuesday, the two governments conferred in Washington.', 'Tuesday', 'DATE', '2000-04-04'],

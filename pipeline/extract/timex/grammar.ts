@@ -133,6 +133,7 @@ const PAST = new RegExp(String.raw`\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|a
 // Where a clause ends: the tense of another clause says nothing about this expression.
 const CLAUSE = /[;“”"]|``|''|\s--?\s|—|\b(?:that|which|who|because|while|whereas|but|although|though|and|when|where|if|unless)\b/g;
 const NOT_PAST = /^(?:expected|scheduled|planned)$/i;
+const DEFERRAL = new RegExp(String.raw`\b(?:${LEX.deferralVerbs.join('|')})\b`, 'i');
 const ADJ_BEFORE = /\b(?:a|an|the|its|his|her|their|our|this|these|those|still|so-called|long|much)\s+(?:\w+ly\s+)?$/i;
 
 /** Markers of one tense in w[a, b): the one closest to `near`, with its distance. */
@@ -181,8 +182,12 @@ export function tenseAt(s: string, at: number, end: number): Tense {
     else if (m.index >= b) { right = m.index; break; }
   }
   // "until Tuesday", "by Friday": a deadline ahead unless the clause is in the past perfect
-  if (/\b(?:until|till|by)\s+$/i.test(w.slice(Math.max(0, a - 8), a)) && !/\bhad\b/i.test(w.slice(left, right))) return 'future';
   const before = nearestMarker(w, left, a, a);
+  // "until Tuesday", "by Friday": a deadline ahead, unless a past verb governs it ("lasted until
+  // Monday", "they had not called him a suspect until Thursday"); deferrals still point ahead
+  if (/\b(?:until|till|by)\s+$/i.test(w.slice(Math.max(0, a - 8), a)) && !/\bhad\b/i.test(w.slice(left, right))) {
+    if (before.t !== 'past' || DEFERRAL.test(w.slice(left, a))) return 'future';
+  }
   if (before.t !== 'none') return before.t;
   const after = nearestMarker(w, b, right, b);
   if (after.t !== 'none') return after.t;

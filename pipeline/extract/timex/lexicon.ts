@@ -24,6 +24,8 @@ export interface TimexLexicon {
   pastVerbs: string[];
   /** Modal and scheduling phrases that point ahead. */
   futureCues: string[];
+  /** Verbs that move something to a later time ("postponed until Tuesday"). */
+  deferralVerbs: string[];
 }
 
 export const LEX = dataJson<TimexLexicon>('timex.json');
