@@ -47,6 +47,7 @@ const NONE: Array<{ name: string; text: string; ents: Ent[]; txs?: Tx[] }> = [
   { name: 'a passive agreement without agent names nobody', text: 'The same system has been adopted everywhere.', ents: [] },
   { name: 'a business suspending its own trading is no sanction', text: 'Shell suspended trading in its shares on Monday.', ents: [['Shell', 'ORGANIZATION:shell']], txs: [['Monday', '2005-01-10', '2005-01-10', 'day']] },
   { name: '"seizing the tools" is figurative', text: 'Schools are now seizing the tools the ministry gave them.', ents: [] },
+  { name: 'a participle after a number is an adjective', text: 'The two opposed ideologies live on both sides of the Florida Straits.', ents: [['Florida Straits', 'LOCATION:florida-straits']] },
   { name: 'no lexicon word at all', text: 'The weather in Moscow was cold and grey.', ents: [['Moscow', 'LOCATION:moscow']] },
 ];
 

@@ -558,6 +558,8 @@ function verbEvent(ctx: DocContext, sent: Sent, k: number, consumed: Set<number>
   // "10,000 newly created shares": a participle between a modifier and its noun.
   const pp2 = toks[k - 2];
   if (form === 'past' && nxt && nxt.pos === 'NOUN' && prev && prev.pos === 'ADV' && pp2 && (pp2.pos === 'DET' || pp2.pos === 'NUM' || pp2.pos === 'ADJ')) return null;
+  // "two opposed ideologies", "a coordinated, well-planned attack": an adjective in a noun phrase.
+  if (form === 'past' && auxLemmas.length === 0 && prev && (prev.pos === 'NUM' || prev.pos === 'ADJ') && nxt && (nxt.pos === 'NOUN' || (nxt.value === ',' && toks[k + 2]?.pos === 'ADV'))) return null;
   if (group.some((x) => lex.cues.generic.has(x.lower))) return null; // habitual: "has always stood"
   const hasModal = group.some((x) => lex.cues.modals.has(x.lower));
   const negated = group.some((x) => lex.cues.negations.has(x.lower));
