@@ -124,6 +124,11 @@ describe('entity stage: typing negatives', () => {
     expect(mentions.filter((m) => m.text === 'Howard').map((m) => m.entity.type)).toEqual(['PERSON', 'PERSON']);
   });
 
+  it('gives every mention of a company the company reading', () => {
+    const { mentions } = runEntities('Shares in Gartner fell after Gartner cut its forecast.');
+    expect(mentions.map((m) => m.entityKey)).toEqual(['ORGANIZATION:gartner', 'ORGANIZATION:gartner']);
+  });
+
   it('keeps a lone surname a person when the lexicon knows it as one', () => {
     const { mentions } = runEntities('Critics say Johnson ignored the warnings.');
     expect(mentions.find((m) => m.text === 'Johnson')?.entity.type).toBe('PERSON');

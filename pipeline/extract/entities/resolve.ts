@@ -269,11 +269,12 @@ function companyEvidence(typed: Typed[], sentences: Sentence[]): void {
   const byKey = new Map<string, Typed[]>();
   for (const t of typed) {
     if (t.form !== 'name' || t.name.includes(' ') || t.rule !== 'tagger') continue;
-    // Persons, and places no gazetteer knows ("shares in Zentrix").
-    if (t.type !== 'PERSON' && !(t.type === 'LOCATION' && !g.tags.has(t.name.toLowerCase()))) continue;
-    const list = byKey.get(t.key) ?? [];
+    // Persons, and places or things no gazetteer knows ("shares in Zentrix"), by surface:
+    // one name, one reading.
+    if (t.type !== 'PERSON' && !((t.type === 'LOCATION' || t.type === 'MISC') && !g.tags.has(t.name.toLowerCase()))) continue;
+    const list = byKey.get(t.name) ?? [];
     list.push(t);
-    byKey.set(t.key, list);
+    byKey.set(t.name, list);
   }
   for (const list of byKey.values()) {
     // "Mr Howard said" is a person whatever else the article says of the name.
