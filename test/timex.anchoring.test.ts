@@ -195,3 +195,12 @@ describe('the headline sets the reference period but yields no hits', () => {
     expect(hits.map((h) => [text.slice(h.start, h.end), h.start, h.value])).toEqual([['a year ago', text.indexOf('a year ago'), '1988-Q3']]);
   });
 });
+
+describe('"last <month>"', () => {
+  const rows: [string, string, string, string, string][] = [
+    ['1998-03-01', 'Two helicopters crashed last February.', 'last February', 'DATE', '1997-02'],
+    ['1998-03-20', 'The vote was held last December.', 'last December', 'DATE', '1997-12'],
+    ['1998-10-20', 'The vote was held last June.', 'last June', 'DATE', '1998-06'],
+  ];
+  it.each(rows)('%s: %s → "%s"', (pub, ...row) => check(row, pub));
+});

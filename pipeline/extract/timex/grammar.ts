@@ -482,7 +482,9 @@ export const RULES: Rule[] = [
       let y: number;
       const rel2 = lc(g.rel2);
       if (rel2) return { type: 'DATE', value: fmtMonth(ctx.dct.y + (rel2 === 'last' ? -1 : rel2 === 'next' ? 1 : 0), m) };
-      if (rel === 'last' || rel === 'this past' || rel === 'the past') y = m < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
+      // "last February" written in March is not the month just ended (that would be "last month")
+      if (rel === 'last') y = m < ctx.dct.m - 1 ? ctx.dct.y : ctx.dct.y - 1;
+      else if (rel === 'this past' || rel === 'the past') y = m < ctx.dct.m ? ctx.dct.y : ctx.dct.y - 1;
       else if (rel === 'next' || rel === 'this coming' || rel === 'the coming') y = m > ctx.dct.m ? ctx.dct.y : ctx.dct.y + 1;
       else if (rel === 'this') y = ctx.dct.y;
       else y = yearFor(ctx.dct, m, ctx);
