@@ -204,3 +204,16 @@ describe('"last <month>"', () => {
   ];
   it.each(rows)('%s: %s → "%s"', (pub, ...row) => check(row, pub));
 });
+
+describe('a capitalised "This Week" mid-sentence is a programme title', () => {
+  const negatives: [string, string][] = [
+    ['Baker said on ABC-TV\'s "This Week With David Brinkley" that the talks failed.', 'This Week'],
+  ];
+  it.each(negatives)('%s: no "%s"', (text, span) => {
+    const hits = findTimexes(docFromText(text, PUB));
+    expect(hits.map((h) => text.slice(h.start, h.end))).not.toContain(span);
+  });
+  it('but a title-case headline keeps it', () => {
+    check(['Talks Resume Next Week In Geneva', 'Next Week', 'DATE', '2000-W15']);
+  });
+});

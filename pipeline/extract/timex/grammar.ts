@@ -344,6 +344,13 @@ const EDGE = '(?:early|late|mid|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+s
 const MONTH_PRE_OK = new Set(['in', 'on', 'by', 'since', 'until', 'till', 'through', 'during', 'from', 'to', 'of', 'before', 'after',
   'early', 'late', 'mid', 'last', 'this', 'next', 'and', 'or', 'between', 'for', 'since', 'until', 'into', 'as', 'each', 'every']);
 
+/** True for a headline written in title case or capitals ("Talks Resume Next Week"). */
+function titleCase(s: string): boolean {
+  const ws = s.match(/[A-Za-z][\w'’-]*/g) ?? [];
+  const caps = ws.filter((w) => /^[A-Z]/.test(w)).length;
+  return ws.length > 0 && caps / ws.length > 0.6;
+}
+
 /** The word just before the match, lower-cased. */
 function prevWord(s: string, at: number): string {
   const m = /([\w’'-]+)[\s,]*$/.exec(s.slice(Math.max(0, at - 30), at));
@@ -784,6 +791,8 @@ export const RULES: Rule[] = [
       const rel = lc(g.rel);
       const unit = lc(g.unit);
       const after = s.slice(m.index + m[0].length);
+      // "ABC's \"This Week\"": a capitalised unit mid-sentence is a title
+      if (/^[A-Z]/.test(g.unit!) && m.index > 0 && /\S/.test(s.slice(0, m.index)) && !/[.!?]["'”’]?\s*$/.test(s.slice(0, m.index)) && !titleCase(s)) return false;
       if (/^(?:the|that|the same|the full|the entire|the whole)$/.test(rel) && !g.edge) {
         // "the year", "the week": only as a time adverbial, not "the day of the attack"
         if (/^\s+(?:of(?!\s+[$£€\d])|before|after|earlier|later|ago|in|when|that|which|following|to)\b/i.test(after)) return false;
