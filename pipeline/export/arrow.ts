@@ -24,8 +24,8 @@ function arrowType(c: Column): DataType {
 
 function toArrowValue(c: Column, v: unknown): unknown {
   if (v === null || v === undefined) return null;
-  if (c.type === 'integer') return BigInt(v as string | number);
-  if (c.type === 'date') return new Date(`${v as string}T00:00:00Z`);
+  if (c.type === 'integer') return typeof v === 'bigint' ? v : BigInt(v as string | number);
+  if (c.type === 'date') return v instanceof Date ? v : new Date(`${v as string}T00:00:00Z`);
   return v;
 }
 
@@ -45,7 +45,7 @@ export async function writeArrow(conn: DuckDBConnection, t: TableDef, path: stri
     rows = [];
   };
   const result = await conn.stream(`SELECT * FROM "${t.name}" ORDER BY rowid`);
-  for await (const batch of result.yieldRowsJson()) {
+  for await (const batch of result.yieldRowsJs()) {
     for (const r of batch) rows.push(r as unknown[]);
     if (rows.length >= BATCH) emit();
   }
