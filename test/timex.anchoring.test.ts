@@ -217,3 +217,12 @@ describe('a capitalised "This Week" mid-sentence is a programme title', () => {
     check(['Talks Resume Next Week In Geneva', 'Next Week', 'DATE', '2000-W15']);
   });
 });
+
+describe('"this <weekday>" (published on Saturday 2000-04-08)', () => {
+  const rows: Row[] = [
+    ['The vote is this Friday.', 'this Friday', 'DATE', '2000-04-14'],
+    ['The vote was held this Monday.', 'this Monday', 'DATE', '2000-04-03'],
+    ['The race is this coming Sunday.', 'this coming Sunday', 'DATE', '2000-04-09'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row, '2000-04-08'));
+});

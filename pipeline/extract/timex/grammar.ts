@@ -225,8 +225,11 @@ function yearFor(dct: Ymd, m: number, ctx: Ctx, d?: number): number {
 /** A weekday relative to the DCT: the latest one (today included) unless the sentence looks ahead. */
 function resolveWeekday(dct: Ymd, wd: number, mod: string, ctx: Ctx): Ymd {
   const today = isoWeekday(dct);
-  if (mod === 'this' || mod === 'this coming') {
-    return addDays(weekStart(dct), wd - 1);
+  // "this Friday": the coming one, or the one just past when the verb looks back
+  if (mod === 'this coming') return addDays(dct, (wd - today + 7) % 7);
+  if (mod === 'this') {
+    if (ctx.tense === 'past') return addDays(dct, -((today - wd + 7) % 7));
+    return addDays(dct, (wd - today + 7) % 7);
   }
   if (mod === 'last' || mod === 'this past' || mod === 'the previous') {
     if (mod === 'the previous') return addDays(dct, -(((today - wd + 7) % 7) || 7) - 7);
