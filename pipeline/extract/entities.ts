@@ -17,7 +17,9 @@ export const entityStage: ExtractStage<'entities' | 'mentions' | 'roles'> = {
     const { sentences, spans } = recognize(doc);
     const typed = typeSpans(doc, sentences, spans, g);
     const { mentions, entities } = resolve(typed, sentences, doc.text);
-    const roles = findRoles(doc, sentences, typed, g);
+    // Roles only of names that stayed entities (resolution drops some).
+    const kept = new Set(entities.map((e) => e.entityKey));
+    const roles = findRoles(doc, sentences, typed.filter((t) => kept.has(t.key)), g);
     return { entities, mentions, roles };
   },
 };
