@@ -226,3 +226,15 @@ describe('"this <weekday>" (published on Saturday 2000-04-08)', () => {
   ];
   it.each(rows)('%s → "%s"', (...row) => check(row, '2000-04-08'));
 });
+
+describe('more forward cues: "ahead of", the present progressive, "is expected"', () => {
+  const rows: Row[] = [
+    ['Parties campaigned on the issue ahead of Sunday\'s election.', 'Sunday', 'DATE', '2000-04-09'],
+    ['The government is holding a further meeting on Friday with retailers.', 'Friday', 'DATE', '2000-04-07'],
+    ['A news briefing is expected on Thursday.', 'Thursday', 'DATE', '2000-04-06'],
+  ];
+  it.each(rows)('%s → "%s"', (...row) => check(row));
+  it('an ongoing effort is no plan: "is continuing to try ... under a June agreement"', () => {
+    check(['The bank is continuing to try to sell itself, under a June agreement with shareholders.', 'June', 'DATE', '1989-06'], '1989-10-27');
+  });
+});

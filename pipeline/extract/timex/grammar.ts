@@ -127,7 +127,7 @@ function duration(n: number | null, unit: string): string {
 }
 
 const WEEKDAY_SRC = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
-const FUTURE = new RegExp(String.raw`\b(?:${LEX.futureCues.map((w) => w.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')}|next\s+(?:week|month|year|${WEEKDAY_SRC}))\b|['’]ll\b`, 'gi');
+const FUTURE = new RegExp(String.raw`\b(?:${LEX.futureCues.map((w) => w.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')}|next\s+(?:week|month|year|${WEEKDAY_SRC})|(?:is|are|am)\s+(?!(?:being|continuing|trying|seeking|working|struggling|fighting|considering|weighing|investigating|looking|still)\b)[a-z]+ing)\b|['’]ll\b`, 'gi');
 // Past: auxiliaries, irregular and regular past forms (lower-case, so "United" is no verb; "-eed" and "hundred" are not past).
 const PAST = new RegExp(String.raw`\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|ago|last|earlier|been|since|previously|recently|${LEX.pastVerbs.join('|')}|(?!hundred\b)[a-z]{2,}[^e\W]ed)\b`, 'g');
 // Where a clause ends: the tense of another clause says nothing about this expression.
@@ -185,6 +185,7 @@ export function tenseAt(s: string, at: number, end: number): Tense {
   const before = nearestMarker(w, left, a, a);
   // "until Tuesday", "by Friday": a deadline ahead, unless a past verb governs it ("lasted until
   // Monday", "they had not called him a suspect until Thursday"); deferrals still point ahead
+  if (/\bahead\s+of\s+(?:the\s+|this\s+)?$/i.test(w.slice(Math.max(0, a - 18), a))) return 'future';
   if (/\b(?:until|till|by)\s+$/i.test(w.slice(Math.max(0, a - 8), a)) && !/\bhad\b/i.test(w.slice(left, right))) {
     if (before.t !== 'past' || DEFERRAL.test(w.slice(left, a))) return 'future';
   }
