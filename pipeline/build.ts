@@ -157,8 +157,13 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         : null;
     const local = pool ? null : await import('./process.js');
     let hits = 0;
-    const extractOne = async (input: RawInput): Promise<FileResult> =>
-      pool ? ((await pool.run(input)) as FileResult) : local!.processBytes(input.name, input.bytes, input.metaText);
+    // In a worker, the worker also writes the cache entry: serializing is work the main thread need not do.
+    const extractOne = async (input: RawInput, key: string | null): Promise<FileResult> => {
+      if (pool) return (await pool.run({ ...input, cacheFile: key ? cache!.path(key) : null })) as FileResult;
+      const r = local!.processBytes(input.name, input.bytes, input.metaText);
+      if (key) cache!.put(key, r);
+      return r;
+    };
     const submit = async (name: string, i: number): Promise<FileResult> => {
       const { duplicateOf, sha } = plan[i];
       if (duplicateOf) {
@@ -172,9 +177,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       }
       const input = readInput(raw, name);
       if ('rejected' in input) return input.rejected;
-      const r = await extractOne(input);
-      if (key) cache!.put(key, r);
-      return r;
+      return extractOne(input, key);
     };
     // Results are taken in input order, so the output does not depend on thread timing.
     const window: Promise<FileResult>[] = [];

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import type { FileResult } from './input.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +27,13 @@ export function pipelineVersion(): string {
   for (const f of files) h.update(f.slice(ROOT.length)).update('\0').update(readFileSync(f)).update('\0');
   version = h.digest('hex').slice(0, 16);
   return version;
+}
+
+/** Writes one cache entry atomically (temporary file, then rename). */
+export function writeEntry(file: string, r: FileResult): void {
+  const tmp = `${file}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ ...r, mentionTexts: [...r.mentionTexts.entries()] }));
+  renameSync(tmp, file);
 }
 
 export class ResultCache {
@@ -56,12 +64,14 @@ export class ResultCache {
     }
   }
 
-  put(key: string, r: FileResult): void {
+  /** Where the entry for `key` lives (a worker may write it with writeEntry). */
+  path(key: string): string {
     this.used.add(key);
-    const f = join(this.dir, `${key}.json`);
-    const tmp = `${f}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ ...r, mentionTexts: [...r.mentionTexts.entries()] }));
-    renameSync(tmp, f);
+    return join(this.dir, `${key}.json`);
+  }
+
+  put(key: string, r: FileResult): void {
+    writeEntry(this.path(key), r);
   }
 
   /** Drops entries this build did not use, so the cache never outgrows the corpus. */

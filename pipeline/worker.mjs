@@ -4,6 +4,11 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { processBytes } = await import('./process.ts');
+const { writeEntry } = await import('./cache.ts');
 
-/** Piscina task: { name, bytes, metaText } → FileResult. */
-export default ({ name, bytes, metaText }) => processBytes(name, bytes, metaText);
+/** Piscina task: { name, bytes, metaText, cacheFile } → FileResult; the worker also writes the cache entry. */
+export default ({ name, bytes, metaText, cacheFile }) => {
+  const r = processBytes(name, bytes, metaText);
+  if (cacheFile) writeEntry(cacheFile, r);
+  return r;
+};
