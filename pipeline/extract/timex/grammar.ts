@@ -136,17 +136,17 @@ const NOT_PAST = /^(?:expected|scheduled|planned)$/i;
 const DEFERRAL = new RegExp(String.raw`\b(?:${LEX.deferralVerbs.join('|')})\b`, 'i');
 const ADJ_BEFORE = /\b(?:a|an|the|its|his|her|their|our|this|these|those|still|so-called|long|much)\s+(?:\w+ly\s+)?$/i;
 
-/** Markers of one tense in w[a, b): the one closest to `near`, with its distance. */
-function nearestMarker(w: string, a: number, b: number, near: number): { t: Tense; d: number } {
-  let best: Tense = 'none';
-  let bestDist = Infinity;
-  if (b <= a) return { t: best, d: bestDist };
-  const part = w.slice(a, b);
+interface Marker { at: number; end: number; t: Tense }
+
+/** The tense markers of a window, with the participles and infinitives that set no tense left out. */
+function markersIn(w: string, a: number, b: number): Marker[] {
+  const out: Marker[] = [];
   for (const [re, t] of [[FUTURE, 'future'], [PAST, 'past']] as const) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(part)) !== null) {
-      const at = a + m.index;
+    while ((m = re.exec(w)) !== null) {
+      const at = m.index;
+      if (at >= a && at < b) continue; // inside the expression itself
       // "expected", "will be named": participles that set no past time
       if (t === 'past' && (NOT_PAST.test(m[0]) || /\bbe(?:ing)?\s+$/i.test(w.slice(Math.max(0, at - 7), at)))) continue;
       // "a still unspecified date", "the revised plan": participles used as adjectives
@@ -157,9 +157,20 @@ function nearestMarker(w: string, a: number, b: number, near: number): { t: Tens
       if (t === 'future' && /\bto\s+$/i.test(w.slice(Math.max(0, at - 4), at))) continue;
       // "had been due to expire Friday": a plan that lay ahead of a past moment
       const tt: Tense = t === 'future' && /\bhad\s+been\s+$/i.test(w.slice(Math.max(0, at - 12), at)) ? 'past' : t;
-      const d = at < near ? near - (at + m[0].length) : at - near;
-      if (d < bestDist) { bestDist = d; best = tt; }
+      out.push({ at, end: at + m[0].length, t: tt });
     }
+  }
+  return out;
+}
+
+/** Of the markers inside [lo, hi), the tense of the one closest to the expression [a, b). */
+function nearestMarker(ms: Marker[], lo: number, hi: number, a: number, b: number): { t: Tense; d: number } {
+  let best: Tense = 'none';
+  let bestDist = Infinity;
+  for (const k of ms) {
+    if (k.at < lo || k.end > hi) continue;
+    const d = k.at < a ? a - k.end : k.at - b;
+    if (d < bestDist) { bestDist = d; best = k.t; }
   }
   return { t: best, d: bestDist };
 }
@@ -181,18 +192,18 @@ export function tenseAt(s: string, at: number, end: number): Tense {
     if (m.index + m[0].length <= a) left = m.index + m[0].length;
     else if (m.index >= b) { right = m.index; break; }
   }
-  // "until Tuesday", "by Friday": a deadline ahead unless the clause is in the past perfect
-  const before = nearestMarker(w, left, a, a);
+  if (/\bahead\s+of\s+(?:the\s+|this\s+)?$/i.test(w.slice(Math.max(0, a - 18), a))) return 'future';
+  const ms = markersIn(w, a, b);
+  const before = nearestMarker(ms, left, a, a, b);
   // "until Tuesday", "by Friday": a deadline ahead, unless a past verb governs it ("lasted until
   // Monday", "they had not called him a suspect until Thursday"); deferrals still point ahead
-  if (/\bahead\s+of\s+(?:the\s+|this\s+)?$/i.test(w.slice(Math.max(0, a - 18), a))) return 'future';
   if (/\b(?:until|till|by)\s+$/i.test(w.slice(Math.max(0, a - 8), a)) && !/\bhad\b/i.test(w.slice(left, right))) {
     if (before.t !== 'past' || DEFERRAL.test(w.slice(left, a))) return 'future';
   }
   if (before.t !== 'none') return before.t;
-  const after = nearestMarker(w, b, right, b);
+  const after = nearestMarker(ms, b, right, a, b);
   if (after.t !== 'none') return after.t;
-  const l = nearestMarker(w, 0, a, a), r = nearestMarker(w, b, w.length, b);
+  const l = nearestMarker(ms, 0, a, a, b), r = nearestMarker(ms, b, w.length, a, b);
   return l.d <= r.d ? l.t : r.t;
 }
 
@@ -885,7 +896,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'pod_bare',
-    gate: words(['morning', 'afternoon', 'evening']),
+    gate: /\b(?:in|during|by|until|till|from|since|at)\s+(?:the\s+)?(?:early|late|mid)?[\s-]?(?:morning|afternoon|evening)/i,
     // "in the morning", "by mid-afternoon": a part of the day the narrative is on (the last date given, else the DCT)
     re: rx(`(?<=\\b(?:in|during|by|until|till|from|since|at)\\s)(?:the\\s+)?(?:(?<edge>early|late|mid)[\\s-]?)?(?<pod>morning|afternoon|evening)`),
     check: (g, m, s) => {
@@ -901,7 +912,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'vague_span',
-    gate: /\b(?:time|while)\b/i,
+    gate: /\bat\s+the\s+time\b|\bfor\s+(?:a\s+while|some\s+time|quite\s+some\s+time)\b/i,
     // "at the time" (a past moment the story spoke of); "for a while", "for some time" (an unspecified stretch)
     re: rx(`(?<=\\bat\\s)(?<time>the\\s+time)(?!\\s+(?:of|when|being|to|for|in|and)\\b)|(?<=\\bfor\\s)(?<dur>a\\s+while|some\\s+time|quite\\s+some\\s+time)(?!\\s+(?:to|now)\\b)`),
     norm: (g) => (g.time ? { type: 'DATE', value: 'PAST_REF' } : { type: 'DURATION', value: 'PXX' }),
