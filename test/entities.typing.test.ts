@@ -22,6 +22,8 @@ const CASES: Array<{ text: string; surface: string; at: number; type: string }> 
   { text: 'You think the FBI Director Jim Comey would like it?', surface: 'FBI', at: 14, type: 'ORGANIZATION' },
   { text: 'Films are shown in central London and a few other areas.', surface: 'London', at: 27, type: 'LOCATION' },
   { text: 'Seagram was bought by market leader Diageo last year.', surface: 'Diageo', at: 36, type: 'ORGANIZATION' },
+  { text: 'Shares in Hollinger International fell.', surface: 'Hollinger International', at: 10, type: 'ORGANIZATION' },
+  { text: 'Cruz appeals to Reagan Democrats in Ohio.', surface: 'Reagan Democrats', at: 16, type: 'MISC' },
   // Building and street heads.
   { text: "It is a model of Brussels' Coudenberg Cellars now.", surface: 'Coudenberg Cellars', at: 27, type: 'LOCATION' },
   { text: 'Shops on Oxford Street closed early.', surface: 'Oxford Street', at: 9, type: 'LOCATION' },
@@ -127,6 +129,11 @@ describe('entity stage: typing negatives', () => {
   it('gives every mention of a company the company reading', () => {
     const { mentions } = runEntities('Shares in Gartner fell after Gartner cut its forecast.');
     expect(mentions.map((m) => m.entityKey)).toEqual(['ORGANIZATION:gartner', 'ORGANIZATION:gartner']);
+  });
+
+  it('does not start a person\'s name with a lower-case word after a title', () => {
+    const { mentions } = runEntities('Espinoza is National Director of The Remembrance Project, a non-profit.');
+    expect(mentions.some((m) => /^of /.test(m.text))).toBe(false);
   });
 
   it('keeps a lone surname a person when the lexicon knows it as one', () => {

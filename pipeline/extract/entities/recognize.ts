@@ -195,7 +195,7 @@ function headingSpans(doc: Doc, s: Sentence, si: number, g: ReturnType<typeof ga
 
 /** Tokens [x, y) read as a person's name: a known given name, or two or more words none of which names a body or place. */
 function personAfterTitle(toks: Token[], x: number, y: number, g: ReturnType<typeof gazetteer>): boolean {
-  if (x >= y) return false;
+  if (x >= y || !/^\p{Lu}/u.test(toks[x].text)) return false;
   if (g.first.has(toks[x].lower)) return true;
   if (y - x < 2) return false;
   for (let i = x; i < y; i++) if (g.orgSuffix.has(toks[i].lower) || g.locKeyword.has(toks[i].lower)) return false;

@@ -237,9 +237,10 @@ function ordinaryWord(text: string, w: string): boolean {
  */
 function thingName(text: string, words: string[], g: Gazetteer): boolean {
   const last = words[words.length - 1];
-  if (g.last.has(last) || g.first.has(last) || g.tags.has(last) || /^\p{L}\.?$/u.test(words[0])) return false;
   // "Reagan Democrats": a kind of people.
-  if (ABSTRACT_NOUN.test(last) || g.people.has(last) || g.known.get(last)?.type === 'GROUP') return true;
+  if (g.people.has(last) || g.known.get(last)?.type === 'GROUP') return true;
+  if (g.last.has(last) || g.first.has(last) || g.tags.has(last) || /^\p{L}\.?$/u.test(words[0])) return false;
+  if (ABSTRACT_NOUN.test(last)) return true;
   return !g.first.has(words[0]) && ordinaryWord(text, last);
 }
 // Endings of abstract and mass nouns that no surname has ("Statement", "Industry").
