@@ -130,6 +130,8 @@ describe('bare plural units and the verb "last"', () => {
   const rows: Row[] = [
     ['Hours later, police arrested a suspect.', 'Hours', 'DURATION', 'PTXH'],
     ['Funds may have to sell bonds in the weeks ahead.', 'the weeks ahead', 'DURATION', 'PXW'],
+    ['It ended a months-long strike.', 'months-long', 'DURATION', 'PXM'],
+    ['The government fought a decades-long battle with exiles.', 'decades-long', 'DURATION', 'PXE'],
     ['The firm, which just months ago was failing, is healthy.', 'months ago', 'DATE', 'PAST_REF'],
     ['The trial began Monday and is expected to last six weeks.', 'six weeks', 'DURATION', 'P6W'],
   ];

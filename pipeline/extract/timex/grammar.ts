@@ -985,6 +985,7 @@ export const RULES: Rule[] = [
         if (n >= 1600 && n <= 2100 && !/^years$/.test(unit)) return false;
       }
       if (/^seconds?$/.test(unit) && (num === 'a' || num === 'an' || !g.num)) return false;
+      if ((num === 'a' || num === 'an') && /s$/.test(unit) && !g.half) return false; // "a months-long strike"
       // a capitalised unit inside mixed-case text starts a name or heading ("May 24 Second Test")
       if (/^[A-Z][a-z]/.test(g.unit!)) return false;
       if (/^quarters?$/.test(unit) && !/^(?:the|its|their)$/.test(lc(g.det)) && /^(?:a|an|one)$/.test(num)) return false;
@@ -1033,18 +1034,18 @@ export const RULES: Rule[] = [
   },
   {
     name: 'bare_units',
-    gate: /(?:hours|days|weeks|months|years|minutes|decades)\s+(?:later|earlier|ago|after|before|ahead)/i,
+    gate: /(?:hours|days|weeks|months|years|minutes|decades)\s+(?:later|earlier|ago|after|before|ahead)|s-long/i,
     // "Hours later", "days before the vote": an unspecified number of units; "months ago" a past moment;
-    // "the weeks ahead" a stretch to come
-    re: rx(`(?<unit>hours|days|weeks|months|years|minutes|decades)\\s+(?<dir>later|earlier|ago|after|before)|the\\s+(?:coming\\s+)?(?<unit2>days|weeks|months|years)\\s+ahead`),
+    // "the weeks ahead" a stretch to come; "a decades-long feud" a stretch of some length
+    re: rx(`(?<unit>hours|days|weeks|months|years|minutes|decades)\\s+(?<dir>later|earlier|ago|after|before)|the\\s+(?:coming\\s+)?(?<unit2>days|weeks|months|years)\\s+ahead|(?<unit3>days|weeks|months|years|decades|centuries)-long`),
     check: (g, m, s) => {
-      if (g.unit2) return true;
+      if (g.unit2 || g.unit3) return true;
       const pw = prevWord(s, m.index);
       // a counted or ordered set of units is another rule's, or no timex ("the first days after")
       return !/^(?:the|a|an|few|several|many|some|of|first|last|final|early|these|those|his|her|their|its|our|\d[\d,.]*|\w*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|dozen|hundred)|\w+ing)$/i.test(pw);
     },
     norm: (g) => {
-      if (g.unit2) return { type: 'DURATION', value: duration(null, unitOf(g.unit2)) };
+      if (g.unit2 || g.unit3) return { type: 'DURATION', value: duration(null, unitOf(g.unit2 ?? g.unit3!)) };
       const unit = unitOf(g.unit!);
       if (lc(g.dir) === 'ago') return { type: 'DATE', value: 'PAST_REF' };
       return { type: 'DURATION', value: duration(null, unit), to: g.unit!.length };
