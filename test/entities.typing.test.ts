@@ -33,6 +33,8 @@ const CASES: Array<{ text: string; surface: string; at: number; type: string }> 
   { text: 'He joined the Grand Alliance last year.', surface: 'Grand Alliance', at: 14, type: 'MISC' },
   { text: 'Police questioned Clarence Florence on Monday.', surface: 'Clarence Florence', at: 18, type: 'PERSON' },
   { text: 'Tony Stone said the drug works.', surface: 'Tony Stone', at: 0, type: 'PERSON' },
+  { text: 'The shooting at Fort Hood and in San Bernardino shocked many.', surface: 'Fort Hood', at: 16, type: 'LOCATION' },
+  { text: 'The shooting at Fort Hood and in San Bernardino shocked many.', surface: 'San Bernardino', at: 33, type: 'LOCATION' },
   // Conjoined ordinary nouns ending in an institution head: one name.
   { text: 'Officials at the Scottish Exhibition and Conference Centre said 5,000 came.', surface: 'Scottish Exhibition and Conference Centre', at: 17, type: 'ORGANIZATION' },
   { text: 'He spoke to the Trade and Industry Committee on Monday.', surface: 'Trade and Industry Committee', at: 16, type: 'ORGANIZATION' },

@@ -169,8 +169,8 @@ export function typeSpans(doc: Doc, sentences: Sentence[], spans: RawSpan[], g: 
     else if (type !== 'ORGANIZATION' && words.length > 1 && words.some((w, i) => wordSet('org_heads.txt').has(w) && (i === words.length - 1 || words[i + 1] === 'of'))) {
       // "Spanish Football Federation", "Russian Ministry of Labor": the head word names an organization.
       type = 'ORGANIZATION';
-    } else if ((type === 'PERSON' || type === 'MISC') && words.length > 1 && wordSet('place_heads.txt').has(words[words.length - 1])) {
-      // "Coudenberg Cellars", "Oxford Street": a building or street noun ends the name.
+    } else if ((type === 'PERSON' || type === 'MISC') && words.length > 1 && (wordSet('place_heads.txt').has(words[words.length - 1]) || wordSet('place_prefixes.txt').has(words[0]))) {
+      // "Coudenberg Cellars", "Oxford Street", "Fort Hood": a building or street noun ends the name, or a settlement prefix starts it.
       type = 'LOCATION';
     } else if (type !== 'MISC' && words.length > 1 && g.miscKeyword.has(words[words.length - 1])) {
       // "Vietnam War", "Clean Air Act": wars, laws and competitions.
