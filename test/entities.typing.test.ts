@@ -12,6 +12,8 @@ const CASES: Array<{ text: string; surface: string; at: number; type: string }> 
   // Without such evidence a lone unknown word is no person.
   { text: 'Critics say the law should be handled by Westminster instead.', surface: 'Westminster', at: 41, type: 'ORGANIZATION' },
   { text: 'The firm sold shares to Bertelsmann last year.', surface: 'Bertelsmann', at: 24, type: 'ORGANIZATION' },
+  // ... and before a kind of goods, a product.
+  { text: 'The cash will help its customers use Linux on every device, and Linux software is free.', surface: 'Linux', at: 37, type: 'MISC' },
   // Institution heads.
   { text: 'Scottish Executive ministers said the plan would go ahead.', surface: 'Scottish Executive', at: 0, type: 'ORGANIZATION' },
   { text: 'The papers are kept in the British Library now.', surface: 'British Library', at: 27, type: 'ORGANIZATION' },
@@ -136,6 +138,11 @@ describe('entity stage: typing negatives', () => {
   it('does not start a person\'s name with a lower-case word after a title', () => {
     const { mentions } = runEntities('Espinoza is National Director of The Remembrance Project, a non-profit.');
     expect(mentions.some((m) => /^of /.test(m.text))).toBe(false);
+  });
+
+  it('keeps a company a company before a product noun when context says company', () => {
+    const { mentions } = runEntities('Shares in Zentrix fell. Zentrix software is popular.');
+    expect(mentions.filter((m) => m.text === 'Zentrix').map((m) => m.entity.type)).toEqual(['ORGANIZATION', 'ORGANIZATION']);
   });
 
   it('keeps a lone surname a person when the lexicon knows it as one', () => {

@@ -395,7 +395,10 @@ function personEvidence(typed: Typed[], sentences: Sentence[], text: string): Se
       continue;
     }
     const place = (!!tags && (tags.has('city') || tags.has('place') || tags.has('country'))) || (near.has('LOCATION') && !near.has('ORGANIZATION'));
-    const type: EntityType = place ? 'LOCATION' : 'ORGANIZATION';
+    // "Linux software", "Stolichnaya vodka": a product.
+    const products = wordSet('product_nouns.txt');
+    const product = !place && list.some((t) => products.has(sentences[t.sentence].tokens[t.t1]?.lower ?? ''));
+    const type: EntityType = place ? 'LOCATION' : product ? 'MISC' : 'ORGANIZATION';
     for (const t of list) {
       Object.assign(t, { type, key: entityKey(type, t.name), subtype: tags?.has('city') ? 'city' : null, rule: t.rule + '+no-person-evidence' });
     }
