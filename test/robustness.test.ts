@@ -93,7 +93,7 @@ describe('faults', () => {
 
   it('keeps the previous OUT whole when a build is killed midway', async () => {
     const raw = tempDir('news-kill-raw-');
-    for (let i = 0; i < 40; i++) copyFileSync(SEED, join(raw, `a${i}.txt`));
+    for (let i = 0; i < 40; i++) writeFileSync(join(raw, `a${i}.txt`), `${readFileSync(SEED, 'utf8')}\n\nCopy ${i}.`);
     for (let i = 0; i < 40; i++) writeFileSync(join(raw, `b${i}.txt`), `Story ${i}\n\n${para.repeat(20 + i)}`);
     const out = join(tempDir('news-kill-out-'), 'out');
     mkdirSync(out);
@@ -101,7 +101,12 @@ describe('faults', () => {
     // One node process (no tsx wrapper), so that SIGKILL hits the build itself.
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--raw', raw, '--out', out, '--full', '--threads', '1'], { stdio: 'ignore', cwd: ROOT });
     const exited = new Promise((r) => child.on('exit', r));
-    await new Promise((r) => setTimeout(r, 2500));
+    // Kill it while it writes: its temporary folder exists from the start of the build to the swap.
+    const parent = join(out, '..');
+    for (let i = 0; i < 1500 && !readdirSync(parent).some((f) => f.startsWith('.out.tmp-')); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(readdirSync(parent).some((f) => f.startsWith('.out.tmp-'))).toBe(true);
     child.kill('SIGKILL');
     await exited;
     await new Promise((r) => setTimeout(r, 200));
