@@ -135,7 +135,8 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       merger.add(r.entities, r.mentionTexts);
     };
 
-    const threads = Math.max(1, opts.threads ?? (Number(process.env.THREADS) || availableParallelism()));
+    // Default: one worker per core but one, which stays with the main thread (it writes CSV and DuckDB).
+    const threads = Math.max(1, opts.threads ?? (Number(process.env.THREADS) || availableParallelism() - 1));
     const cache = opts.incremental === false ? null : new ResultCache(join(dirname(out), `.${basename(out)}.cache`));
     // First pass: which files must be extracted again (reads and hashes only).
     // First pass (reads and hashes only): duplicates, and which files must be extracted again.
