@@ -20,7 +20,8 @@ try {
   err('  rows: ' + Object.entries(s.rows).map(([t, n]) => `${t}=${n}`).join(' '));
   err('  stage ms: ' + Object.entries(s.stageMs).map(([t, n]) => `${t}=${n.toFixed(0)}`).join(' '));
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  err(`  peak RSS ${rssMb.toFixed(0)} MB`);
+  const mem = process.memoryUsage();
+  err(`  peak RSS ${rssMb.toFixed(0)} MB (now: JS heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} of ${(mem.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(mem.external / 2 ** 20).toFixed(0)} MB)`);
   if (process.argv.includes('--json')) err('SUMMARY ' + JSON.stringify({ ...s, peakRssMb: rssMb }));
   err(`  wrote ${out}/csv, ${out}/parquet, ${out}/arrow, ${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
   if (strict && s.rejects > 0) {

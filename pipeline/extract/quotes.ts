@@ -609,6 +609,20 @@ class QuoteFinder {
 // Words that open a clause about the quote rather than a description of the speaker.
 const NOT_DESCRIPTION = /^(?:adding|saying|noting|explaining|according|asked|when|while|as|but|and|although|because|if|in|on|at|after|before|during|later|earlier|then|told|said|says|who (?:said|says|added|told))\b/i;
 
+/** The sentence holding position `at` (binary search: documents can hold 100,000 sentences). */
+function sentenceAt(doc: Doc, at: number): Doc['sentences'][number] | undefined {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = doc.sentences[mid];
+    if (at < x.start) hi = mid - 1;
+    else if (at >= x.end) lo = mid + 1;
+    else return x;
+  }
+  return undefined;
+}
+
 /**
  * Speaker as written: the name and, when one follows it, its appositive description
  * ("Lael Brainard, a Fed governor"; "Dino Spencer, who now runs the gym"), up to the next
@@ -620,7 +634,7 @@ function describeSpeaker(doc: Doc, q: QuoteHit): QuoteHit {
   const text = doc.text;
   const from = q.speakerSpan.end;
   if (!/^,\s/.test(text.slice(from, from + 2))) return q;
-  const sentence = doc.sentences.find((x) => x.start <= from && from < x.end);
+  const sentence = sentenceAt(doc, from);
   let limit = sentence ? sentence.end : Math.min(text.length, from + 200);
   // The description never reaches into the quote itself.
   if (q.start > from) limit = Math.min(limit, q.start);

@@ -225,10 +225,21 @@ function placeListBefore(toks: Sentence['tokens'], t1: number): string | null {
   return null;
 }
 
+// The lower-case words of the last text asked about, built once per document (a scan per word
+// would make long documents quadratic).
+let lowerText: string | null = null;
+let lowerWords = new Set<string>();
+
 /** A word of ordinary English: an abstract noun, or one the text also writes in lower case. */
 function ordinaryWord(text: string, w: string): boolean {
   if (ABSTRACT_NOUN.test(w)) return true;
-  return /^[a-z]{4,}$/.test(w) && new RegExp(`(?:^|[\\s(“"'])${w}(?=[\\s,.;:!?)”"'])`).test(text);
+  if (!/^[a-z]{4,}$/.test(w)) return false;
+  if (lowerText !== text) {
+    lowerText = text;
+    lowerWords = new Set();
+    for (const m of text.matchAll(/(?:^|[\s(“"'])([a-z]{4,})(?=[\s,.;:!?)”"'])/g)) lowerWords.add(m[1]);
+  }
+  return lowerWords.has(w);
 }
 
 /**
@@ -338,9 +349,11 @@ function personEvidence(typed: Typed[], sentences: Sentence[], text: string): Se
     const w = list[0].name.toLowerCase();
     if (!g.first.has(w) && !g.last.has(w)) for (const t of list) bare.add(t);
   }
+  const perKey = new Map<string, number>();
+  for (const t of typed) perKey.set(t.key, (perKey.get(t.key) ?? 0) + 1);
   for (const [key, list] of byKey) {
     // Every mention of the key must be a bare tagger guess (none resolved to a full name).
-    if (typed.some((t) => t.key === key && !list.includes(t))) continue;
+    if ((perKey.get(key) ?? 0) > list.length) continue;
     const w = list[0].name.toLowerCase();
     if (g.first.has(w) || g.last.has(w)) continue;
     const evidence = list.some((t) => {
@@ -486,9 +499,20 @@ export function resolve(all: Typed[], sentences: Sentence[], text = ''): { menti
   }
   // A shortened organization name that starts a longer one ("Carnegie Moscow" → "Carnegie Moscow Center").
   const orgs = [...new Map(typed.filter((t) => t.type === 'ORGANIZATION' && t.form === 'name').map((t) => [t.key, t])).values()];
+  // Indexed by every proper word prefix, so the lookup stays linear in long documents.
+  const byPrefix = new Map<string, Typed[]>();
+  for (const o of orgs) {
+    const w = o.name.split(' ');
+    for (let k = 1; k < w.length; k++) {
+      const pre = w.slice(0, k).join(' ');
+      const list = byPrefix.get(pre) ?? [];
+      list.push(o);
+      byPrefix.set(pre, list);
+    }
+  }
   for (const t of typed) {
     if (t.type !== 'ORGANIZATION' || t.form !== 'name' || !t.name.includes(' ')) continue;
-    const longer = orgs.find((o) => o.key !== t.key && o.name.startsWith(t.name + ' '));
+    const longer = byPrefix.get(t.name)?.find((o) => o.key !== t.key && o.name.startsWith(t.name + ' '));
     if (longer) Object.assign(t, { key: longer.key, name: longer.name, subtype: longer.subtype, countryCode: longer.countryCode, form: 'alias', rule: t.rule + '+prefix' });
   }
   // Full names of people, in text order, to resolve shorter references against.
@@ -511,16 +535,37 @@ export function resolve(all: Typed[], sentences: Sentence[], text = ''): { menti
     const best = [...forms.values()].sort((a, b) => b.n - a.n || a.t.start - b.t.start)[0].t;
     if (best.key !== f.key) Object.assign(f, { key: best.key, name: best.name, form: 'alias', rule: f.rule + '+middle-name' });
   }
-  /** The full name a shorter reference points to: the nearest one before it, else the first after. */
-  const nearest = (t: Typed, fits: (f: Typed) => boolean): Typed | undefined => {
-    let before: Typed | undefined;
-    let after: Typed | undefined;
-    for (const f of fullNames) {
-      if (f === t || f.name === t.name || !fits(f)) continue;
-      if (f.start < t.start) before = f;
-      else if (!after) after = f;
+  // Full names by each proper word suffix ("putin", "wasserman schultz") and by first word, in text order,
+  // so that resolving a short reference is a lookup, not a scan (long documents hold many names).
+  const bySuffix = new Map<string, Typed[]>();
+  const byFirst = new Map<string, Typed[]>();
+  for (const f of fullNames) {
+    const w = f.name.toLowerCase().split(' ');
+    for (let k = 1; k < w.length; k++) {
+      const suf = w.slice(k).join(' ');
+      const list = bySuffix.get(suf) ?? [];
+      if (list[list.length - 1] !== f) list.push(f);
+      bySuffix.set(suf, list);
     }
-    return before ?? after;
+    const first = f.name.split(' ')[0];
+    const list = byFirst.get(first) ?? [];
+    list.push(f);
+    byFirst.set(first, list);
+  }
+  for (const list of bySuffix.values()) list.sort((a, b) => a.start - b.start);
+  /** The full name a shorter reference points to: the nearest one before it, else the first after. */
+  const nearest = (t: Typed, candidates: Typed[] | undefined): Typed | undefined => {
+    if (!candidates || candidates.length === 0) return undefined;
+    let lo = 0;
+    let hi = candidates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[mid].start < t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) if (candidates[k] !== t && candidates[k].name !== t.name) return candidates[k];
+    for (let k = lo; k < candidates.length; k++) if (candidates[k] !== t && candidates[k].name !== t.name) return candidates[k];
+    return undefined;
   };
   for (const t of typed) {
     if (t.form !== 'name') continue;
@@ -528,7 +573,7 @@ export function resolve(all: Typed[], sentences: Sentence[], text = ''): { menti
     const lower = t.name.toLowerCase();
     const typedOk = t.type === 'PERSON' || (!t.name.includes(' ') && t.type !== 'COUNTRY' && t.type !== 'GROUP' && !t.rule.includes('+lexicon') && !t.rule.includes('+demonym'));
     // A name typed otherwise joins a person only when nothing else is known of it ("Democrats" never does).
-    const full = typedOk ? nearest(t, (f) => f.name.toLowerCase().endsWith(' ' + lower)) : undefined;
+    const full = typedOk ? nearest(t, bySuffix.get(lower)) : undefined;
     if (full) {
       Object.assign(t, { type: 'PERSON', key: full.key, name: full.name, subtype: null, countryCode: null, form: 'surname', rule: t.rule + '+surname' });
       continue;
@@ -536,16 +581,17 @@ export function resolve(all: Typed[], sentences: Sentence[], text = ''): { menti
     // "the Clintons" after "Bill Clinton": the family of a person the article names.
     if (t.type !== 'PERSON' && !t.name.includes(' ') && /\p{Ll}s$/u.test(t.name) && !t.rule.includes('+lexicon') && !t.rule.includes('+people')) {
       const base = t.name.slice(0, -1).toLowerCase();
-      if (fullNames.some((f) => f.name.toLowerCase().endsWith(' ' + base))) {
+      if (bySuffix.has(base)) {
         Object.assign(t, { type: 'PERSON', key: entityKey('PERSON', t.name), subtype: 'family', countryCode: null, rule: t.rule + '+family' });
         continue;
       }
     }
     // "Hillary" after "Hillary Clinton": a known given name that only one person of the article has.
     if (t.type === 'PERSON' && !t.name.includes(' ') && gazetteer().first.has(lower)) {
-      const firsts = new Set(fullNames.filter((f) => f.name.split(' ')[0] === t.name).map((f) => f.key));
+      const same = byFirst.get(t.name) ?? [];
+      const firsts = new Set(same.map((f) => f.key));
       if (firsts.size === 1) {
-        const f = fullNames.find((x) => x.name.split(' ')[0] === t.name)!;
+        const f = same[0];
         Object.assign(t, { key: f.key, name: f.name, form: 'alias', rule: t.rule + '+given-name' });
         continue;
       }

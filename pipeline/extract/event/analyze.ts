@@ -21,6 +21,10 @@ export interface DocContext {
   typeOf: (key: string) => string;
   /** Quoted text: quote hits and quotation-mark pairs. */
   quoted: Span[];
+  /** End of the quoted span covering a position (-1: none); a lookup, not a scan. */
+  quoteCover: (pos: number) => number;
+  /** End of the timex covering a position (-1: none). */
+  timexCover: (pos: number) => number;
   /** 'm', 'f' or null for a person entity (title or first name). */
   genderOf: (key: string) => string | null;
 }
@@ -92,7 +96,28 @@ export function buildContext(doc: Doc, prior: Readonly<Annotations>, lex: EventL
     genders.set(key, g);
     return g;
   };
-  return { doc, prior, lex, mentions, maxMention, typeOf, quoted, genderOf };
+  return { doc, prior, lex, mentions, maxMention, typeOf, quoted, genderOf, quoteCover: coverOf(quoted), timexCover: coverOf(prior.timexes) };
+}
+
+/**
+ * For spans that may overlap: a function giving the furthest end among the spans that cover
+ * a position, or -1. Sorted starts plus a running maximum of ends make it a binary search.
+ */
+function coverOf(spans: readonly Span[]): (pos: number) => number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let m = -1;
+  for (const x of sorted) maxEnd.push((m = Math.max(m, x.end)));
+  return (pos) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > pos ? maxEnd[lo - 1] : -1;
+  };
 }
 
 let anaphorCache: { lex: EventLexicon; re: RegExp } | null = null;
@@ -241,10 +266,8 @@ function extendOverMention(ctx: DocContext, toks: Tok[], p: Phrase): Phrase {
 /** "On March 6 Pyongyang fired": the date before the subject is not part of it. */
 function dropLeadingTimex(ctx: DocContext, toks: Tok[], p: Phrase): Phrase | null {
   let a = p.a;
-  for (const t of ctx.prior.timexes) {
-    if (t.start <= toks[a].start && t.end > toks[a].start) {
-      while (a <= p.b && toks[a].start < t.end) a++;
-    }
+  for (let end = ctx.timexCover(toks[a].start); end >= 0 && a <= p.b; end = a <= p.b ? ctx.timexCover(toks[a].start) : -1) {
+    while (a <= p.b && toks[a].start < end) a++;
   }
   while (a <= p.b && toks[a].value === ',') a++;
   // "the day Pyongyang fired": a relative clause without "when"; the subject follows the time noun.
@@ -366,7 +389,7 @@ function categoryOf(entry: TriggerEntry, obj: string | null, ctxWords: string[],
 // ---------------------------------------------------------------- modality
 
 function inQuote(ctx: DocContext, pos: number): boolean {
-  return ctx.quoted.some((q) => q.start <= pos && pos < q.end);
+  return ctx.quoteCover(pos) >= 0;
 }
 
 /** Reported: inside quotes, under "according to", or in the complement of a speech verb. */

@@ -55,10 +55,18 @@ function better(a: EventCandidate, b: EventCandidate): EventCandidate {
 
 export function mergeEvents(cands: EventCandidate[]): EventCandidate[] {
   const groups: EventCandidate[][] = [];
+  // Only candidates of one category and action can merge: look for a group among those alone.
+  const byAction = new Map<string, EventCandidate[][]>();
   for (const c of cands) {
-    const g = groups.find((members) => members.every((m) => sameEvent(m, c)));
+    const k = `${c.category}\u0000${c.actionKey}`;
+    const own = byAction.get(k) ?? [];
+    byAction.set(k, own);
+    const g = own.find((members) => members.every((m) => sameEvent(m, c)));
     if (g) g.push(c);
-    else groups.push([c]);
+    else {
+      own.push([c]);
+      groups.push(own[own.length - 1]);
+    }
   }
   return groups.map((members) => members.reduce(better)).sort((x, y) => x.start - y.start || x.trigger.start - y.trigger.start);
 }
