@@ -13,6 +13,8 @@ import { sha256Hex } from './ids.js';
 import { ResultCache } from './cache.js';
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { rejectRow, zodReason } from './validate.js';
 
 export interface BuildOptions {
@@ -39,6 +41,20 @@ export interface BuildSummary {
 }
 
 const tables = TABLES as readonly TableDef[];
+
+// V8 grows the heap lazily: garbage from thousands of articles would pile up to gigabytes of
+// RSS before a collection. A full collection when the heap passes a budget keeps memory
+// flat whatever the corpus size, without a hard cap that would kill a build on one huge article.
+const HEAP_BUDGET = 384 * 2 ** 20;
+let collect: (() => void) | null = null;
+function boundMemory(): void {
+  if (process.memoryUsage().heapUsed < HEAP_BUDGET) return;
+  if (!collect) {
+    v8.setFlagsFromString('--expose-gc');
+    collect = vm.runInNewContext('gc') as () => void;
+  }
+  collect();
+}
 
 export function listInputs(raw: string): string[] {
   return readdirSync(raw)
@@ -189,6 +205,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         window.push(submit(inputs[i], i));
         if (window.length >= threads * 4) {
           await accept(await window.shift()!);
+          if (done % 50 === 0) boundMemory();
           if (++done % 500 === 0) log(`extract: ${done}/${inputs.length} files`);
         }
       }
@@ -201,6 +218,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     }
     stageMs.extract_wall = performance.now() - tLoop;
     cache?.prune();
+    log(`extract: RSS now ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
     log(`extract: ${done} files (${hits} unchanged, reused), ${counts.articles} articles, ${rejects.length} rejects so far; ${pool ? threads : 1} thread(s)`);
 
     const entities = merger.finish();

@@ -10,7 +10,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnsOf, type Column } from '../../schemas/columns.js';
 import type { TableDef } from '../../schemas/tables.js';
 
-const BATCH = 50_000;
+// Rows per record batch: small enough that a batch of long texts stays a few MB.
+const BATCH = 10_000;
 
 function arrowType(c: Column): DataType {
   switch (c.type) {
@@ -47,7 +48,11 @@ export async function writeArrow(conn: DuckDBConnection, t: TableDef, path: stri
   const result = await conn.stream(`SELECT * FROM "${t.name}" ORDER BY rowid`);
   for await (const batch of result.yieldRowsJs()) {
     for (const r of batch) rows.push(r as unknown[]);
-    if (rows.length >= BATCH) emit();
+    if (rows.length >= BATCH) {
+      emit();
+      // Let the file stream drain before the next batch, so batches do not pile up in memory.
+      await new Promise((r) => setImmediate(r));
+    }
   }
   emit();
   writer.finish();

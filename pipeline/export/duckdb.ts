@@ -108,6 +108,7 @@ export class DuckDbWriter {
     const counts: Record<string, number> = {};
     let t0 = performance.now();
     const lap = (name: string) => {
+      process.stderr.write(`export: ${name} done, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
       this.timings[name] = performance.now() - t0;
       t0 = performance.now();
     };
