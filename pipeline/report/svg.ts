@@ -1,5 +1,8 @@
-// Two small inline-SVG charts (no library, no script): horizontal bars and a date strip.
+// Two inline-SVG charts, no script: horizontal bars (Observable Plot) and a date strip (drawn here:
+// it stacks same-day events and zooms into the busiest span, which Plot's marks do not do for us).
 // Every label goes through the escaping template; every mark can link to a row of the page.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
 import { formatNumber, h, Raw } from './html.js';
 
 export interface Bar {
@@ -20,24 +23,40 @@ function clip(s: string, n: number): string {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** Horizontal bars drawn by Observable Plot into a server-side DOM (linkedom): static SVG, no script. */
 export function barChart(bars: Bar[], opts: { width?: number; label?: string } = {}): Raw {
   const width = opts.width ?? 720;
   const row = 20;
-  const left = 250;
-  const right = 50;
-  const height = bars.length * row + 8;
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const scale = (v: number) => ((width - left - right) * v) / max;
-  const items = bars.map((b, i) => {
-    const y = 4 + i * row;
-    const w = Math.max(1, round(scale(b.value)));
-    const body = h`<title>${b.title ?? `${b.label}: ${formatNumber(b.value)}`}</title>
-<text x="${left - 8}" y="${y + 14}" text-anchor="end">${clip(b.label, 34)}</text>
-<rect x="${left}" y="${y + 3}" width="${w}" height="${row - 6}" fill="${b.color}" rx="2"></rect>
-<text x="${round(left + w + 6)}" y="${y + 14}">${formatNumber(b.value)}</text>`;
-    return b.href ? h`<a href="${b.href}">${body}</a>` : h`<g>${body}</g>`;
-  });
-  return h`<svg class="chart" role="img" aria-label="${opts.label ?? 'bar chart'}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ${FONT}>${items}</svg>`;
+  const data = bars.map((b, i) => ({ ...b, key: `${i}`, shown: clip(b.label, 34) }));
+  const { document } = parseHTML('<!DOCTYPE html><html><body></body></html>');
+  const svg = Plot.plot({
+    document: document as unknown as Document,
+    width,
+    height: bars.length * row + 8,
+    marginLeft: 250,
+    marginRight: 50,
+    marginTop: 4,
+    marginBottom: 4,
+    style: { fontFamily: 'system-ui, sans-serif', fontSize: '12px' },
+    x: { axis: null, domain: [0, Math.max(1, ...bars.map((b) => b.value))] },
+    // One band per bar, in the given order, labelled with the (clipped) name.
+    y: { domain: data.map((d) => d.key), tickFormat: (k: string) => data[Number(k)].shown, tickSize: 0, label: null, padding: 0.3 },
+    marks: [
+      Plot.barX(data, {
+        x: 'value',
+        y: 'key',
+        fill: (d: (typeof data)[number]) => d.color,
+        href: (d: (typeof data)[number]) => d.href ?? null,
+        title: (d: (typeof data)[number]) => d.title ?? `${d.label}: ${formatNumber(d.value)}`,
+        rx: 2,
+      }),
+      Plot.text(data, { x: 'value', y: 'key', text: (d: (typeof data)[number]) => formatNumber(d.value), dx: 6, textAnchor: 'start' }),
+    ],
+  }) as unknown as { setAttribute(k: string, v: string): void; outerHTML: string };
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', opts.label ?? 'bar chart');
+  return new Raw(svg.outerHTML);
 }
 
 // ---- dates ----
