@@ -51,11 +51,12 @@ export function splitParagraph(text: string, start: number, end: number): Array<
   return out;
 }
 
-// List bullets ("- ", "* ", "• ") open a line but are not part of the sentence.
-const BULLET = /^[-*•+=@]\s+/;
+// List bullets ("- ", "-Name", "* ", "• ") open a line but are not part of the sentence. Leaving
+// them out also means no sentence starts with a character a spreadsheet would read as a formula.
+const BULLET = /^[-*•+=@]+\s*(?=[\p{L}\p{N}"“'‘(])/u;
 
 function trimBullet(text: string, s: { start: number; end: number }): { start: number; end: number } {
-  const m = BULLET.exec(text.slice(s.start, Math.min(s.end, s.start + 8)));
+  const m = BULLET.exec(text.slice(s.start, Math.min(s.end, s.start + 12)));
   return m && s.start + m[0].length < s.end ? { start: s.start + m[0].length, end: s.end } : s;
 }
 

@@ -45,7 +45,7 @@ describe('CSV export', () => {
     const rows = [
       { id: 'a', txt: 'comma, "quotes", and\nnewline', n: 1, x: 1.5, tags: ['x', 'y'] },
       { id: 'b', txt: 'em — dash, “curly” ‘quotes’, naïve café, 北京', n: null, x: null, tags: [] },
-      { id: 'c', txt: '=SUM(A1:A9)', n: -3, x: -0.25, tags: ['+1'] },
+      { id: 'c', txt: '=SUM(A1:A9)', n: -3, x: -0.25, tags: ['@cmd'] },
       { id: 'd', txt: null, n: 11000000000, x: 1e-7, tags: ['one'] },
       { id: 'e', txt: '  padded  ', n: 0, x: 0, tags: ['a;b'] },
     ];
@@ -59,7 +59,7 @@ describe('CSV export', () => {
     expect(back[3].n).toBe('11000000000');
     expect(back[4].txt).toBe('  padded  ');
     expect(back[0].tags).toBe('x; y');
-    expect(back[2].tags).toBe("'+1");
+    expect(back[2].tags).toBe("'@cmd");
   });
 
   it('starts with a UTF-8 BOM and uses CRLF', async () => {
@@ -76,6 +76,10 @@ describe('CSV export', () => {
     ['@cmd', "'@cmd"],
     ['\tx', "'\tx"],
     ['\rx', "'\rx"],
+    ['-7', '-7'], // a signed number is a number to a spreadsheet, not a formula
+    ['+2.5%', '+2.5%'],
+    ['-2+3', "'-2+3"],
+    ['-1,000', '-1,000'],
     ['plain', 'plain'],
     ['', ''],
   ])('neutralizes %j', (input, out) => expect(neutralize(input)).toBe(out));

@@ -14,8 +14,11 @@ export function csvCell(col: Column, v: unknown): string | number {
   return v as string | number;
 }
 
+// A signed plain number ("-7", "+2.5%") is read as a number, never as a formula: left as it is.
+const PLAIN_NUMBER = /^[-+]\d+(?:[.,]\d+)*%?$/;
+
 export function neutralize(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
+  return FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
 }
 
 export function csvText(columns: Column[], rows: Record<string, unknown>[], header: boolean): string {

@@ -56,7 +56,7 @@ export function dataDictionary(): string {
     '',
     'The same tables are in `csv/<table>.csv` (UTF-8 with BOM, comma-separated, CRLF, header row;',
     `lists joined with \`${LIST_SEPARATOR}\`; empty cell = null; text cells starting with = + - @ tab or CR are`,
-    "prefixed with ' against formula injection), `parquet/<table>.parquet`, `arrow/<table>.arrow` and `news.duckdb`",
+    "prefixed with ' against formula injection, plain signed numbers excepted), `parquet/<table>.parquet`, `arrow/<table>.arrow` and `news.duckdb`",
     '(typed, with primary and foreign keys and these descriptions as comments).',
     '',
     '## Offsets',
