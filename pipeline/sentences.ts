@@ -65,6 +65,8 @@ export function splitSentences(text: string, paragraphs: ParagraphSpan[]): Sente
   const out: SentenceSpan[] = [];
   for (const p of paragraphs) {
     for (const s of splitParagraph(text, p.start, p.end)) {
+      // A line of rules or dashes ("- - - -") holds no words: no sentence.
+      if (!/[\p{L}\p{N}]/u.test(text.slice(s.start, s.end))) continue;
       out.push({ ...trimBullet(text, s), index: out.length, paragraph: p.index });
     }
   }

@@ -105,7 +105,7 @@ describe('sentence splitting', () => {
 describe('sentence spans', () => {
   it('leave list bullets out of the sentence', async () => {
     const { docFromText } = await import('../pipeline/doc.js');
-    const d = docFromText('Readers asked:\n\n- How do I fold a napkin?\n\n* What is so special about the Swiss?\n\n-Bernie Sanders won Iowa.\n\n@media screen');
+    const d = docFromText('Readers asked:\n\n- How do I fold a napkin?\n\n* What is so special about the Swiss?\n\n-Bernie Sanders won Iowa.\n\n@media screen\n\n- - - -');
     expect(d.sentences.map((s) => d.text.slice(s.start, s.end))).toEqual([
       'Readers asked:',
       'How do I fold a napkin?',
