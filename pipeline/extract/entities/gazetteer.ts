@@ -3,6 +3,7 @@ import nlp from 'compromise';
 import type { EntityType } from '../../types.js';
 import { dataJson, wordSet } from '../../lexicon.js';
 import { phraseKey } from './tokenize.js';
+import { slug as projectSlug } from '../../ids.js';
 
 const require = createRequire(import.meta.url);
 
@@ -53,14 +54,8 @@ export function slug(s: string): string {
   return out;
 }
 
-function slugOf(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+// The project's one slug rule, so byline authors and names in the text get the same keys.
+const slugOf = projectSlug;
 
 export function entityKey(type: EntityType, name: string, countryCode: string | null = null): string {
   if (type === 'COUNTRY' && countryCode) return `COUNTRY:${countryCode}`;
