@@ -40,8 +40,3 @@ export function codePointMapper(text: string): (utf16: number) => number {
   map[text.length] = cp;
   return (i) => map[i];
 }
-
-/** The code-point substring [start, end) of text. */
-export function cpSlice(text: string, start: number, end: number): string {
-  return Array.from(text).slice(start, end).join('');
-}

@@ -6,24 +6,14 @@ export type { FileResult } from './input.js';
 import { decode, htmlToText, InputError } from './read.js';
 import { parseArticle } from './structure.js';
 import { toDoc } from './doc.js';
-import { emptyAnnotations, EXTRACT_STAGES } from './extract/index.js';
+import { emptyAnnotations, extract } from './extract/index.js';
 import { articleRows } from './rows.js';
 import { rejectRow, validateArticle, zodReason } from './validate.js';
 import { sha256Hex } from './ids.js';
-import type { Annotations, Doc } from './types.js';
+import type { Annotations } from './types.js';
 
 
 
-/** Runs the extract stages one by one, timing each. */
-function timedExtract(doc: Doc, timings: Record<string, number>): Annotations {
-  let ann = emptyAnnotations();
-  for (const stage of EXTRACT_STAGES) {
-    const t0 = performance.now();
-    ann = { ...ann, ...stage.run(doc, ann) };
-    timings[stage.name] = (timings[stage.name] ?? 0) + performance.now() - t0;
-  }
-  return ann;
-}
 
 /** Reads and processes one input file. */
 export function processFile(rawDir: string, name: string): FileResult {
@@ -76,7 +66,7 @@ export function processBytes(name: string, bytes: Uint8Array, metaText: string |
 
     let ann: Annotations;
     try {
-      ann = timedExtract(doc, timings);
+      ann = extract(doc, timings);
     } catch (e) {
       // A failing extractor costs this article its annotations, not the build.
       result.rejects.push(rejectRow(name, 'extract', `extraction failed: ${(e as Error).message}`));

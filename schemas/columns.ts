@@ -1,7 +1,7 @@
 // Derives column facts (names, types, nullability, descriptions) from the Zod
 // schemas, through Zod's own JSON Schema export, so nothing is listed twice.
 import { z } from 'zod';
-import { TABLES, type TableDef } from './tables.js';
+import type { TableDef } from './tables.js';
 
 export type LogicalType = 'string' | 'integer' | 'number' | 'date' | 'list';
 
@@ -78,7 +78,3 @@ export const FRICTIONLESS_TYPES: Record<LogicalType, string> = {
   date: 'date',
   list: 'string',
 };
-
-export function allTables(): readonly TableDef[] {
-  return TABLES as readonly TableDef[];
-}

@@ -321,9 +321,6 @@ export interface Rows {
   rejects: Reject[];
 }
 
-export function tableDef(name: TableName): TableDef {
-  return TABLES.find((t) => t.name === name)! as TableDef;
-}
 
 /** Sidecar `<name>.meta.json`: publisher-supplied metadata that wins over what the text says. */
 export const MetaSidecarSchema = z
