@@ -18,8 +18,14 @@ node_modules/.installed: package-lock.json
 
 deps: node_modules/.installed ## Install dependencies (npm ci) if needed
 
-build-data: node_modules/.installed ## Build OUT (csv, parquet, news.duckdb, datapackage.json) from the articles in RAW
-	$(NODE_BIN)/tsx pipeline/cli.ts --raw "$(RAW)" --out "$(OUT)"
+# The build runs from a bundle of the sources (scripts/bundle.mjs), remade whenever a source changes.
+SOURCES := $(shell find pipeline schemas -name '*.ts' -o -name '*.mjs') scripts/bundle.mjs
+dist/.built: node_modules/.installed $(SOURCES)
+	node scripts/bundle.mjs
+	@touch $@
+
+build-data: dist/.built ## Build OUT (csv, parquet, news.duckdb, datapackage.json) from the articles in RAW
+	node dist/cli.mjs --raw "$(RAW)" --out "$(OUT)"
 
 test: node_modules/.installed ## Run the test suite
 	$(NODE_BIN)/vitest run
@@ -28,13 +34,13 @@ typecheck: node_modules/.installed ## Type-check everything
 	$(NODE_BIN)/tsc --noEmit -p .
 
 clean: ## Remove generated outputs (keeps out/README.md)
-	rm -rf "$(OUT)/csv" "$(OUT)/parquet" "$(OUT)/arrow" "$(OUT)/news.duckdb" "$(OUT)/datapackage.json" "$(OUT)/report.html" .cache .$(notdir $(OUT)).cache
+	rm -rf "$(OUT)/csv" "$(OUT)/parquet" "$(OUT)/arrow" "$(OUT)/news.duckdb" "$(OUT)/datapackage.json" "$(OUT)/report.html" .cache .$(notdir $(OUT)).cache dist
 
-golden: node_modules/.installed ## Rewrite the seed golden files (test/golden/seed) from a fresh build of raw/
-	$(NODE_BIN)/tsx pipeline/cli.ts --raw raw --out .cache/golden-out
+golden: dist/.built ## Rewrite the seed golden files (test/golden/seed) from a fresh build of raw/
+	node dist/cli.mjs --raw raw --out .cache/golden-out
 	$(NODE_BIN)/tsx scripts/golden.ts .cache/golden-out
 
-bench: node_modules/.installed ## Benchmark speed, thread scaling, incremental rebuilds and memory (SCALE=10000 for the memory check)
+bench: dist/.built ## Benchmark speed, thread scaling, incremental rebuilds and memory (SCALE=10000 for the memory check)
 	$(NODE_BIN)/tsx scripts/bench.ts $(if $(SCALE),--scale $(SCALE),)
 
 .PHONY: sql query report

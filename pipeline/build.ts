@@ -8,7 +8,8 @@ import { CsvWriter } from './export/csv.js';
 import { DuckDbWriter } from './export/duckdb.js';
 import { dataDictionary, dataPackage } from './export/docs.js';
 import { EntityMerger } from './merge.js';
-import { INPUT_FILE, emptyResult, readInput, type FileResult, type RawInput } from './input.js';
+import { INPUT_FILE, emptyResult, readInput, type RawInput } from './input.js';
+import { pack, type PackedResult } from './pack.js';
 import { sha256Hex } from './ids.js';
 import { ResultCache } from './cache.js';
 import { Piscina } from 'piscina';
@@ -25,6 +26,8 @@ export interface BuildOptions {
   threads?: number;
   /** Reuse results of unchanged files (default true). */
   incremental?: boolean;
+  /** Also write Arrow IPC files (out/arrow/); off by default, Parquet serves the same readers. */
+  arrow?: boolean;
 }
 
 // Below this many files, starting workers costs more than it saves.
@@ -119,36 +122,37 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const inputs = listInputs(raw);
     log(`read: ${inputs.length} input files in ${opts.raw}`);
     const csv = new Map<string, CsvWriter>(tables.map((t) => [t.name, new CsvWriter(join(tmp, 'csv', `${t.name}.csv`), columnsOf(t))]));
-    const db = await DuckDbWriter.open(join(tmp, 'news.duckdb'));
+    const db = await DuckDbWriter.open(join(tmp, 'news.duckdb'), join(tmp, '.stage'));
     const merger = new EntityMerger();
     const rejects: Reject[] = [];
     const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]));
     const stageMs: Record<string, number> = {};
     let bytes = 0;
 
-    // Article rows were checked for unique ids by validateArticle (ids derive from the article id).
-    const emit = async (name: TableName, rows: Record<string, unknown>[]) => {
+    // Rows the build makes itself (entities, rejects), once all articles are in.
+    const emit = (name: TableName, rows: Record<string, unknown>[]) => {
       const t = tables.find((x) => x.name === name)!;
       csv.get(name)!.write(rows);
-      await db.append(t, rows);
+      db.append(t, rows);
       counts[name] += rows.length;
     };
 
-    const accept = async (r: FileResult) => {
+    // An article's rows arrive serialized (pack.ts): the main thread appends text and merges entities.
+    // Article rows were checked for unique ids by validateArticle (ids derive from the article id).
+    const accept = (r: PackedResult) => {
       const t0 = performance.now();
-      await acceptRows(r);
-      stageMs.write = (stageMs.write ?? 0) + performance.now() - t0;
-    };
-    const acceptRows = async (r: FileResult) => {
       bytes += r.bytes;
       for (const [k, v] of Object.entries(r.timings)) stageMs[k] = (stageMs[k] ?? 0) + v;
       rejects.push(...r.rejects);
-      if (!r.rows) return;
       for (const t of tables) {
-        if (t.name === 'entities' || t.name === 'rejects') continue;
-        await emit(t.name as TableName, (r.rows as unknown as Record<string, Record<string, unknown>[]>)[t.name]);
+        const s = r.tables[t.name];
+        if (!s || s.count === 0) continue;
+        csv.get(t.name)!.writeText(s.csv);
+        db.appendSerialized(t, s);
+        counts[t.name] += s.count;
       }
-      merger.add(r.entities, r.mentionTexts);
+      if (r.tables.articles) merger.add(r.entities, new Map(r.mentionTexts));
+      stageMs.write = (stageMs.write ?? 0) + performance.now() - t0;
     };
 
     // Default: one worker per core but one, which stays with the main thread (it writes CSV and DuckDB).
@@ -175,16 +179,16 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const local = pool ? null : await import('./process.js');
     let hits = 0;
     // In a worker, the worker also writes the cache entry: serializing is work the main thread need not do.
-    const extractOne = async (input: RawInput, key: string | null): Promise<FileResult> => {
-      if (pool) return (await pool.run({ ...input, cacheFile: key ? cache!.path(key) : null })) as FileResult;
-      const r = local!.processBytes(input.name, input.bytes, input.metaText);
+    const extractOne = async (input: RawInput, key: string | null): Promise<PackedResult> => {
+      if (pool) return (await pool.run({ ...input, cacheFile: key ? cache!.path(key) : null })) as PackedResult;
+      const r = pack(local!.processBytes(input.name, input.bytes, input.metaText));
       if (key) cache!.put(key, r);
       return r;
     };
-    const submit = async (name: string, i: number): Promise<FileResult> => {
+    const submit = async (name: string, i: number): Promise<PackedResult> => {
       const { duplicateOf, sha } = plan[i];
       if (duplicateOf) {
-        return { ...emptyResult(name), sha256: sha ?? null, rejects: [rejectRow(name, 'dedupe', `same content as ${duplicateOf} (sha256 ${sha}); kept once`)] };
+        return pack({ ...emptyResult(name), sha256: sha ?? null, rejects: [rejectRow(name, 'dedupe', `same content as ${duplicateOf} (sha256 ${sha}); kept once`)] });
       }
       const key = keys[i];
       const hit = key ? cache!.get(key) : null;
@@ -193,24 +197,24 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         return { ...hit, timings: {} }; // no extraction time spent this build
       }
       const input = readInput(raw, name);
-      if ('rejected' in input) return input.rejected;
+      if ('rejected' in input) return pack(input.rejected);
       return extractOne(input, key);
     };
     // Results are taken in input order, so the output does not depend on thread timing.
-    const window: Promise<FileResult>[] = [];
+    const window: Promise<PackedResult>[] = [];
     let done = 0;
     const tLoop = performance.now();
     try {
       for (let i = 0; i < inputs.length; i++) {
         window.push(submit(inputs[i], i));
         if (window.length >= threads * 4) {
-          await accept(await window.shift()!);
+          accept(await window.shift()!);
           if (done % 50 === 0) boundMemory();
           if (++done % 500 === 0) log(`extract: ${done}/${inputs.length} files`);
         }
       }
       while (window.length) {
-        await accept(await window.shift()!);
+        accept(await window.shift()!);
         done++;
       }
     } finally {
@@ -228,15 +232,16 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       if (!p.success) rejects.push(rejectRow('(all articles)', 'validate', `entities: ${zodReason(p.error)}`, e));
       return p.success;
     });
-    await emit('entities', goodEntities);
+    emit('entities', goodEntities);
     // The same refusal twice (same file, stage, reason, record) is one row.
     const uniqueRejects = [...new Map(rejects.map((r) => [r.reject_id, r])).values()];
-    await emit('rejects', uniqueRejects);
+    emit('rejects', uniqueRejects);
     const tExtract = performance.now();
     log(`export: csv done; building news.duckdb and parquet`);
 
-    mkdirSync(join(tmp, 'arrow'));
-    const dbCounts = await db.finish(join(tmp, 'parquet'), join(tmp, 'arrow'));
+    if (opts.arrow) mkdirSync(join(tmp, 'arrow'));
+    const dbCounts = await db.finish(join(tmp, 'parquet'), opts.arrow ? join(tmp, 'arrow') : null);
+    rmSync(join(tmp, '.stage'), { recursive: true, force: true });
     stageMs.export_duckdb = performance.now() - tExtract;
     Object.assign(stageMs, db.timings);
     db.close();

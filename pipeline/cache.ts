@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import type { FileResult } from './input.js';
+import { deserialize, serialize } from 'node:v8';
+import type { PackedResult } from './pack.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSIONED = ['pipeline', 'schemas', 'data', 'package-lock.json'];
@@ -23,16 +24,19 @@ export function pipelineVersion(): string {
   if (version) return version;
   const files: string[] = [];
   for (const p of VERSIONED) walk(join(ROOT, p), files);
-  const h = createHash('sha256');
+  const h = createHash('sha256').update(process.version).update('\0'); // cache entries are V8-serialized
   for (const f of files) h.update(f.slice(ROOT.length)).update('\0').update(readFileSync(f)).update('\0');
   version = h.digest('hex').slice(0, 16);
   return version;
 }
 
+// Entries are V8-serialized packed results: big strings load without a JSON parse.
+const EXT = '.v8';
+
 /** Writes one cache entry atomically (temporary file, then rename). */
-export function writeEntry(file: string, r: FileResult): void {
+export function writeEntry(file: string, r: PackedResult): void {
   const tmp = `${file}.${process.pid}.${threadId}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ ...r, mentionTexts: [...r.mentionTexts.entries()] }));
+  writeFileSync(tmp, serialize(r));
   renameSync(tmp, file);
 }
 
@@ -49,16 +53,15 @@ export class ResultCache {
   }
 
   has(key: string): boolean {
-    return existsSync(join(this.dir, `${key}.json`));
+    return existsSync(join(this.dir, key + EXT));
   }
 
-  get(key: string): FileResult | null {
+  get(key: string): PackedResult | null {
     this.used.add(key);
-    const f = join(this.dir, `${key}.json`);
+    const f = join(this.dir, key + EXT);
     if (!existsSync(f)) return null;
     try {
-      const o = JSON.parse(readFileSync(f, 'utf8'));
-      return { ...o, mentionTexts: new Map(o.mentionTexts) } as FileResult;
+      return deserialize(readFileSync(f)) as PackedResult;
     } catch {
       return null; // a damaged entry is recomputed
     }
@@ -67,17 +70,17 @@ export class ResultCache {
   /** Where the entry for `key` lives (a worker may write it with writeEntry). */
   path(key: string): string {
     this.used.add(key);
-    return join(this.dir, `${key}.json`);
+    return join(this.dir, key + EXT);
   }
 
-  put(key: string, r: FileResult): void {
+  put(key: string, r: PackedResult): void {
     writeEntry(this.path(key), r);
   }
 
   /** Drops entries this build did not use, so the cache never outgrows the corpus. */
   prune(): void {
     for (const f of readdirSync(this.dir)) {
-      if (!this.used.has(f.replace(/\.json$/, ''))) rmSync(join(this.dir, f), { force: true });
+      if (!f.endsWith(EXT) || !this.used.has(f.slice(0, -EXT.length))) rmSync(join(this.dir, f), { force: true });
     }
   }
 }

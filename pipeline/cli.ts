@@ -11,10 +11,11 @@ const raw = arg('raw', process.env.RAW || 'raw');
 const out = arg('out', process.env.OUT || 'out');
 const threads = Number(arg('threads', process.env.THREADS ?? '')) || undefined;
 const incremental = !process.argv.includes('--full');
+const arrow = process.argv.includes('--arrow') || ['1', 'true', 'yes'].includes((process.env.ARROW ?? '').toLowerCase());
 const strict = process.argv.includes('--strict') || ['1', 'true', 'yes'].includes((process.env.STRICT ?? '').toLowerCase());
 
 try {
-  const s = await build({ raw, out, threads, incremental });
+  const s = await build({ raw, out, threads, incremental, arrow });
   const err = (m: string) => process.stderr.write(m + '\n');
   err(`summary: ${s.inputs} inputs → ${s.articles} articles, ${s.rejects} rejects, in ${s.seconds.toFixed(2)} s (${(s.megabytes / s.seconds).toFixed(2)} MB/s)`);
   err('  rows: ' + Object.entries(s.rows).map(([t, n]) => `${t}=${n}`).join(' '));
@@ -23,7 +24,7 @@ try {
   const mem = process.memoryUsage();
   err(`  peak RSS ${rssMb.toFixed(0)} MB (now: JS heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} of ${(mem.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(mem.external / 2 ** 20).toFixed(0)} MB)`);
   if (process.argv.includes('--json')) err('SUMMARY ' + JSON.stringify({ ...s, peakRssMb: rssMb }));
-  err(`  wrote ${out}/csv, ${out}/parquet, ${out}/arrow, ${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
+  err(`  wrote ${out}/csv, ${out}/parquet, ${arrow ? `${out}/arrow, ` : ''}${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
   if (strict && s.rejects > 0) {
     err(`STRICT: ${s.rejects} rejects (see ${out}/csv/rejects.csv); failing`);
     process.exitCode = 3;

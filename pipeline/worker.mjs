@@ -1,14 +1,8 @@
-// Worker-thread entry for the extraction pool. Plain JS so that a worker can
-// start under any runner; it registers the TypeScript loader, then loads the stage code.
+// Worker-thread entry when the pipeline runs from its TypeScript sources (tests,
+// tsx). The bundled build (dist/) has its own worker.mjs made from worker-task.ts.
 import { register } from 'tsx/esm/api';
 
 register();
-const { processBytes } = await import('./process.ts');
-const { writeEntry } = await import('./cache.ts');
+const { default: task } = await import('./worker-task.ts');
 
-/** Piscina task: { name, bytes, metaText, cacheFile } → FileResult; the worker also writes the cache entry. */
-export default ({ name, bytes, metaText, cacheFile }) => {
-  const r = processBytes(name, bytes, metaText);
-  if (cacheFile) writeEntry(cacheFile, r);
-  return r;
-};
+export default task;

@@ -56,7 +56,7 @@ function prepare(raw: string): { files: number; bytes: number; words: number; te
 interface Summary { seconds: number; articles: number; rejects: number; peakRssMb: number; stageMs: Record<string, number>; megabytes: number }
 
 function run(raw: string, out: string, extra: string[], env: Record<string, string> = {}): Summary {
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'pipeline', 'cli.ts'), '--raw', raw, '--out', out, '--json', ...extra], {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), '--raw', raw, '--out', out, '--json', ...extra], {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26,
   });
   const line = r.stderr.split('\n').find((l) => l.startsWith('SUMMARY '));

@@ -8,13 +8,14 @@ WORK=.cache/eval
 what=${1:-all}
 [ -d "$SHARED/dev-data" ] || { echo "no $SHARED/dev-data: nothing to score" >&2; exit 2; }
 mkdir -p "$WORK"
+make -s dist/.built
 
 run() { # name gold-dir task [limit]
   local name=$1 gold=$2 task=$3 limit=${4:-}
   local lim=(); [ -n "$limit" ] && lim=(--limit "$limit")
   rm -rf "$WORK/raw-$name"
   node "$SHARED/eval/prepare.mjs" "$gold" "$WORK/raw-$name" "${lim[@]}" >/dev/null
-  node_modules/.bin/tsx pipeline/cli.ts --raw "$WORK/raw-$name" --out "$WORK/out-$name" 2>/dev/null
+  node dist/cli.mjs --raw "$WORK/raw-$name" --out "$WORK/out-$name" 2>/dev/null
   if [ "$task" = robust ]; then
     node "$SHARED/eval/score.mjs" robust --gold "$WORK/raw-$name" --out "$WORK/out-$name" | tail -1
   else

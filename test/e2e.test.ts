@@ -30,7 +30,7 @@ beforeAll(async () => {
     Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' owners protest\n\nThe owners of the Caf'), Buffer.from([0xe9]), Buffer.from(' Central in Lyon protested on Monday ' ), Buffer.from([0x96]), Buffer.from(' prices rose by 5 '), Buffer.from([0x80]), Buffer.from('.\n')]),
   );
   writeFileSync(join(raw, 'notes.csv'), 'not,an,article\n'); // not an input type: ignored
-  summary = await build({ raw, out, log: quiet });
+  summary = await build({ raw, out, log: quiet, arrow: true }); // Arrow files are opt-in
 });
 
 describe('end-to-end build', () => {

@@ -40,7 +40,11 @@ export class CsvWriter {
   }
   write(rows: Record<string, unknown>[]): void {
     if (rows.length === 0) return;
-    writeSync(this.fd, csvText(this.columns, rows, false) + '\r\n');
+    this.writeText(csvText(this.columns, rows, false) + '\r\n');
+  }
+  /** Appends rows already serialized by csvText (CRLF-terminated). */
+  writeText(text: string): void {
+    if (text.length > 0) writeSync(this.fd, text);
   }
   close(): void {
     closeSync(this.fd);

@@ -1,21 +1,16 @@
-// news.duckdb: rows are appended to unconstrained staging tables while articles
-// stream through, then copied into the typed, keyed, commented tables at the end
-// (entities are only complete then, and the foreign keys need them first).
-import {
-  DuckDBInstance,
-  DuckDBDateValue,
-  LIST,
-  VARCHAR,
-  type DuckDBAppender,
-  type DuckDBConnection,
-} from '@duckdb/node-api';
-import { columnsOf, DUCKDB_TYPES, type Column } from '../../schemas/columns.js';
+// news.duckdb: rows are staged as NDJSON files while articles stream through (the
+// workers serialize them), then DuckDB loads each file into its typed, keyed,
+// commented table at the end (entities are only complete then, and the foreign
+// keys need them first).
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { columnsOf, DUCKDB_TYPES } from '../../schemas/columns.js';
+import { serializeRows, type SerializedRows } from '../pack.js';
 import { TABLES, type TableDef } from '../../schemas/tables.js';
 import { VIEWS } from '../../schemas/views.js';
 import { writeArrow } from './arrow.js';
 
-// Rows held per table before they go to DuckDB: bounds memory, amortizes appender cost.
-const BATCH_ROWS = 5000;
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -39,65 +34,49 @@ export function commentSql(t: TableDef): string[] {
   ];
 }
 
-function appendValue(ap: DuckDBAppender, c: Column, v: unknown): void {
-  if (v === null || v === undefined) return ap.appendNull();
-  switch (c.type) {
-    case 'string':
-      return ap.appendVarchar(v as string);
-    case 'integer':
-      return ap.appendBigInt(BigInt(v as number));
-    case 'number':
-      return ap.appendDouble(v as number);
-    case 'date': {
-      const [year, month, day] = (v as string).split('-').map(Number);
-      return ap.appendDate(DuckDBDateValue.fromParts({ year, month, day }));
-    }
-    case 'list':
-      return ap.appendList(v as string[], LIST(VARCHAR));
-  }
+/** The struct literal read_json needs for a table's columns (names and types come from the schemas). */
+function jsonColumns(t: TableDef): string {
+  return `{${columnsOf(t).map((c) => `${lit(c.name)}: ${lit(DUCKDB_TYPES[c.type])}`).join(', ')}}`;
 }
+
+// DuckDB's JSON reader refuses objects above its bound (16 MB by default); a 20 MB article is one.
+const MIN_OBJECT_BOUND = 16 * 2 ** 20;
 
 export class DuckDbWriter {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
+    private readonly stageDir: string,
   ) {}
 
-  static async open(path: string): Promise<DuckDbWriter> {
+  /** Opens the database; rows are staged as NDJSON files in `stageDir` and loaded in bulk by `finish`. */
+  static async open(path: string, stageDir: string): Promise<DuckDbWriter> {
     // A bounded memory budget: DuckDB spills to disk beyond it, so big corpora fit in RAM.
     const instance = await DuckDBInstance.create(path, { threads: '2', memory_limit: '256MB' });
     const conn = await instance.connect();
-    const w = new DuckDbWriter(instance, conn);
-    for (const t of TABLES as readonly TableDef[]) {
-      const cols = columnsOf(t).map((c) => `${q(c.name)} ${DUCKDB_TYPES[c.type]}`);
-      await conn.run(`CREATE TABLE ${q('_stage_' + t.name)} (${cols.join(', ')});`);
-    }
-    return w;
+    mkdirSync(stageDir, { recursive: true });
+    return new DuckDbWriter(instance, conn, stageDir);
   }
 
-  private readonly pending = new Map<string, { t: TableDef; rows: Record<string, unknown>[] }>();
+  private readonly staged = new Map<string, { fd: number; maxLine: number }>();
 
-  /** Buffers rows and appends them in batches (one appender per batch, not per article). */
-  async append(t: TableDef, rows: Record<string, unknown>[]): Promise<void> {
-    if (rows.length === 0) return;
-    let p = this.pending.get(t.name);
-    if (!p) this.pending.set(t.name, (p = { t, rows: [] }));
-    for (const r of rows) p.rows.push(r);
-    if (p.rows.length >= BATCH_ROWS) await this.flush(p.t);
+  private stage(t: TableDef) {
+    let s = this.staged.get(t.name);
+    if (!s) this.staged.set(t.name, (s = { fd: openSync(join(this.stageDir, `${t.name}.ndjson`), 'w'), maxLine: 0 }));
+    return s;
   }
 
-  private async flush(t: TableDef): Promise<void> {
-    const p = this.pending.get(t.name);
-    if (!p || p.rows.length === 0) return;
-    const rows = p.rows;
-    p.rows = [];
-    const cols = columnsOf(t);
-    const ap = await this.conn.createAppender('_stage_' + t.name);
-    for (const r of rows) {
-      for (const c of cols) appendValue(ap, c, r[c.name]);
-      ap.endRow();
-    }
-    ap.closeSync();
+  /** Appends serialized rows (NDJSON lines, schema order) to a table's staging file. */
+  appendSerialized(t: TableDef, rows: SerializedRows): void {
+    if (rows.count === 0) return;
+    const s = this.stage(t);
+    writeSync(s.fd, rows.json);
+    if (rows.maxLine > s.maxLine) s.maxLine = rows.maxLine;
+  }
+
+  /** Appends row objects (serialized here; for rows the main thread makes itself). */
+  append(t: TableDef, rows: Record<string, unknown>[]): void {
+    this.appendSerialized(t, serializeRows(t, rows));
   }
 
   /** Builds the keyed tables, comments and views from the staging tables, and writes Parquet. */
@@ -112,12 +91,23 @@ export class DuckDbWriter {
       this.timings[name] = performance.now() - t0;
       t0 = performance.now();
     };
-    for (const t of TABLES as readonly TableDef[]) await this.flush(t);
     for (const t of TABLES as readonly TableDef[]) {
+      const st = this.stage(t);
+      closeSync(st.fd);
+      const file = join(this.stageDir, `${t.name}.ndjson`);
+      const bound = Math.max(MIN_OBJECT_BOUND, 4 * st.maxLine + 1024); // UTF-16 units → UTF-8 bytes, at most 3 each
+      const ti = performance.now();
       await this.conn.run(createTableSql(t));
-      await this.conn.run(`INSERT INTO ${q(t.name)} SELECT * FROM ${q('_stage_' + t.name)} ORDER BY rowid;`);
-      await this.conn.run(`DROP TABLE ${q('_stage_' + t.name)};`);
-      for (const s of commentSql(t)) await this.conn.run(s);
+      // Staged in input order; DuckDB keeps insertion order, so rowid follows the inputs.
+      await this.conn.run(
+        `INSERT INTO ${q(t.name)} SELECT * FROM read_json(${lit(file)}, columns = ${jsonColumns(t)}, format = 'newline_delimited', maximum_object_size = ${bound});`,
+      );
+      if (process.env.DEBUG_TIMING) process.stderr.write(`load ${t.name}: ${(performance.now() - ti).toFixed(0)} ms\n`);
+      rmSync(file, { force: true });
+      const tc = performance.now();
+      // One statement per table: each COMMENT is a catalog change, and round trips add up.
+      await this.conn.run(commentSql(t).join('\n'));
+      this.timings.duckdb_comments = (this.timings.duckdb_comments ?? 0) + performance.now() - tc;
       const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`);
       counts[t.name] = Number(r.getRows()[0][0]);
     }

@@ -1,0 +1,42 @@
+// `make build-data` runs the bundle (dist/), the tests run the sources: the two
+// must write the same bytes, with the bundled worker pool in use.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { build } from '../pipeline/build.js';
+import { SEED, tempDir } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const FIX = join(import.meta.dirname, 'fixtures', 'plain');
+let raw: string;
+
+beforeAll(() => {
+  raw = tempDir('news-bundle-raw-');
+  for (const f of readdirSync(FIX)) copyFileSync(join(FIX, f), join(raw, f));
+  // Enough distinct articles that the build starts worker threads.
+  const seed = readFileSync(SEED, 'utf8');
+  for (let i = 0; i < 18; i++) writeFileSync(join(raw, `seed-${String(i).padStart(2, '0')}.txt`), `${seed}\n\nUpdate ${i}: the talks resumed on Monday.\n`);
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bundle failed: ${r.stderr}`);
+}, 60_000);
+
+describe('bundled build', () => {
+  it('writes byte-identical CSV to the source build, using two worker threads', async () => {
+    const fromSources = join(tempDir('news-bundle-src-'), 'out');
+    await build({ raw, out: fromSources, threads: 1, incremental: false, log: () => {} });
+    const fromBundle = join(tempDir('news-bundle-dist-'), 'out');
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), '--raw', raw, '--out', fromBundle, '--full', '--threads', '2'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/2 thread\(s\)/);
+    const tables = readdirSync(join(fromSources, 'csv')).sort();
+    expect(tables).toContain('mentions.csv');
+    expect(readdirSync(join(fromBundle, 'csv')).sort()).toEqual(tables);
+    for (const t of tables) {
+      expect(readFileSync(join(fromBundle, 'csv', t)).equals(readFileSync(join(fromSources, 'csv', t))), t).toBe(true);
+    }
+  }, 120_000);
+});
