@@ -83,6 +83,21 @@ export class DuckDbWriter {
   /** Milliseconds per finishing step, for the build summary. */
   readonly timings: Record<string, number> = {};
 
+  /** Loads a table's staging file on a connection of its own; staged in input order, and DuckDB keeps insertion order, so rowid follows the inputs. */
+  private async load(t: TableDef): Promise<void> {
+    const file = join(this.stageDir, `${t.name}.ndjson`);
+    const bound = Math.max(MIN_OBJECT_BOUND, 4 * this.stage(t).maxLine + 1024); // UTF-16 units → UTF-8 bytes, at most 3 each
+    const conn = await this.instance.connect();
+    try {
+      await conn.run(
+        `INSERT INTO ${q(t.name)} SELECT * FROM read_json(${lit(file)}, columns = ${jsonColumns(t)}, format = 'newline_delimited', maximum_object_size = ${bound});`,
+      );
+    } finally {
+      conn.closeSync();
+    }
+    rmSync(file, { force: true });
+  }
+
   async finish(parquetDir: string | null, arrowDir: string | null = null): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     let t0 = performance.now();
@@ -91,23 +106,24 @@ export class DuckDbWriter {
       this.timings[name] = performance.now() - t0;
       t0 = performance.now();
     };
-    for (const t of TABLES as readonly TableDef[]) {
-      const st = this.stage(t);
-      closeSync(st.fd);
-      const file = join(this.stageDir, `${t.name}.ndjson`);
-      const bound = Math.max(MIN_OBJECT_BOUND, 4 * st.maxLine + 1024); // UTF-16 units → UTF-8 bytes, at most 3 each
-      const ti = performance.now();
+    const all = TABLES as readonly TableDef[];
+    // DDL first, in key order, on one connection.
+    for (const t of all) {
+      closeSync(this.stage(t).fd);
       await this.conn.run(createTableSql(t));
-      // Staged in input order; DuckDB keeps insertion order, so rowid follows the inputs.
-      await this.conn.run(
-        `INSERT INTO ${q(t.name)} SELECT * FROM read_json(${lit(file)}, columns = ${jsonColumns(t)}, format = 'newline_delimited', maximum_object_size = ${bound});`,
-      );
-      if (process.env.DEBUG_TIMING) process.stderr.write(`load ${t.name}: ${(performance.now() - ti).toFixed(0)} ms\n`);
-      rmSync(file, { force: true });
-      const tc = performance.now();
       // One statement per table: each COMMENT is a catalog change, and round trips add up.
       await this.conn.run(commentSql(t).join('\n'));
-      this.timings.duckdb_comments = (this.timings.duckdb_comments ?? 0) + performance.now() - tc;
+    }
+    // Then the loads, a table per connection, in waves: a table loads once the tables its keys
+    // point to are in (the foreign-key checks need them), and tables of a wave load side by side.
+    const loaded = new Set<string>();
+    while (loaded.size < all.length) {
+      const wave = all.filter((t) => !loaded.has(t.name) && t.foreignKeys.every((f) => f.references === t.name || loaded.has(f.references)));
+      if (wave.length === 0) throw new Error('foreign keys form a cycle');
+      await Promise.all(wave.map((t) => this.load(t)));
+      for (const t of wave) loaded.add(t.name);
+    }
+    for (const t of all) {
       const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${q(t.name)}`);
       counts[t.name] = Number(r.getRows()[0][0]);
     }

@@ -4,6 +4,7 @@ import { timexStage } from './timexes.js';
 import { figureStage } from './figures.js';
 import { quoteStage } from './quotes.js';
 import { eventStage } from './events.js';
+import { freshWink } from '../nlp.js';
 
 /** The extract stages in the order they run; this list is the configuration. */
 export const EXTRACT_STAGES: ExtractStage[] = [
@@ -21,6 +22,7 @@ export function emptyAnnotations(): Annotations {
 /** Runs every extract stage over one document; `timings` collects milliseconds per stage. */
 export function extract(doc: Doc, timings: Record<string, number> = {}, stages: ExtractStage[] = EXTRACT_STAGES): Annotations {
   let ann = emptyAnnotations();
+  freshWink(); // an article's tokens must not depend on the articles read before it
   for (const stage of stages) {
     const t0 = performance.now();
     ann = { ...ann, ...stage.run(doc, ann) };
