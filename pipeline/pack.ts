@@ -33,13 +33,17 @@ export interface PackedResult {
 const tables = TABLES as readonly TableDef[];
 const names = new Map(tables.map((t) => [t.name, columnsOf(t).map((c) => c.name)]));
 
-export function serializeRows(t: TableDef, rows: readonly Record<string, unknown>[]): SerializedRows {
+/**
+ * `parsed`: the rows are Zod's output (validate.ts), so their keys are the schema's columns in
+ * schema order and the plain, fast JSON.stringify is exact; other rows go through a replacer
+ * array that keeps only schema columns, in schema order.
+ */
+export function serializeRows(t: TableDef, rows: readonly Record<string, unknown>[], parsed = false): SerializedRows {
   if (rows.length === 0) return { csv: '', json: '', count: 0, maxLine: 0 };
-  const keys = names.get(t.name)!;
+  const keys = parsed ? undefined : names.get(t.name)!;
   let json = '';
   let maxLine = 0;
   for (const r of rows) {
-    // The replacer array keeps only schema columns, in schema order.
     const line = JSON.stringify(r, keys);
     if (line.length > maxLine) maxLine = line.length;
     json += line + '\n';
@@ -53,7 +57,7 @@ export function pack(r: FileResult): PackedResult {
   const out: Record<string, SerializedRows> = {};
   if (r.rows) {
     const rows = r.rows as unknown as Record<string, Record<string, unknown>[]>;
-    for (const t of tables) if (rows[t.name]) out[t.name] = serializeRows(t, rows[t.name]);
+    for (const t of tables) if (rows[t.name]) out[t.name] = serializeRows(t, rows[t.name], true);
   }
   const timings = { ...r.timings, pack: performance.now() - t0 };
   return {

@@ -64,7 +64,8 @@ export function validateArticle(
         continue;
       }
       ids.add(row[t.primaryKey]);
-      accepted.push(row);
+      // Zod's output: exactly the schema's columns, in schema order (pack.ts relies on it).
+      accepted.push(parsed.data as AnyRow);
     }
     out[t.name] = accepted;
     keys[t.name] = ids;
