@@ -11,6 +11,8 @@ await build({
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // The extraction code is a chunk of its own, loaded only when something must be extracted.
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
