@@ -14,7 +14,7 @@ export interface SerializedRows {
   /** One JSON object per line, keys in schema order ('' when there are no rows). */
   json: string;
   count: number;
-  /** Longest JSON line, in UTF-16 units (DuckDB's reader needs a bound on object size). */
+  /** Longest JSON line, in UTF-8 bytes (DuckDB's reader needs a bound on object size). */
   maxLine: number;
 }
 
@@ -45,7 +45,8 @@ export function serializeRows(t: TableDef, rows: readonly Record<string, unknown
   let maxLine = 0;
   for (const r of rows) {
     const line = JSON.stringify(r, keys);
-    if (line.length > maxLine) maxLine = line.length;
+    // UTF-8 is at most 3 bytes per UTF-16 unit: measure only lines that could be the longest.
+    if (3 * line.length > maxLine) maxLine = Math.max(maxLine, Buffer.byteLength(line));
     json += line + '\n';
   }
   return { csv: csvText(columnsOf(t), rows as Record<string, unknown>[], false) + '\r\n', json, count: rows.length, maxLine };

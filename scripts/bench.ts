@@ -137,3 +137,17 @@ cpSync(join(ROOT, 'raw'), seedRaw, { recursive: true });
 t0 = performance.now();
 run(seedRaw, join(WORK, 'out-seed'), ['--full']);
 console.log(`seed alone, whole command: ${fmt((performance.now() - t0) / 1000)} s   (target < 3 s)`);
+
+// One 20 MB article (the corpus's texts run together): it must build, in bounded time.
+const hugeRaw = join(WORK, 'huge-raw');
+rmSync(hugeRaw, { recursive: true, force: true });
+mkdirSync(hugeRaw, { recursive: true });
+const parts: string[] = ['One very long article'];
+for (let size = 0, i = 0; size < 20e6; i++) {
+  const t = corpus.texts[i % corpus.texts.length];
+  parts.push(t);
+  size += Buffer.byteLength(t) + 2;
+}
+writeFileSync(join(hugeRaw, 'huge.txt'), parts.join('\n\n'));
+const huge = run(hugeRaw, join(WORK, 'out-huge'), ['--full']);
+console.log(`one 20 MB article:         ${fmt(huge.seconds)} s  ${fmt(huge.megabytes / huge.seconds)} MB/s  peak RSS ${fmt(huge.peakRssMb, 0)} MB`);

@@ -36,7 +36,7 @@ describe('serializeRows', () => {
         expect(lines.pop()).toBe('');
         expect(lines).toHaveLength(rows.length);
         expect(s.count).toBe(rows.length);
-        expect(s.maxLine).toBe(Math.max(...lines.map((l) => l.length)));
+        expect(s.maxLine).toBe(Math.max(...lines.map((l) => Buffer.byteLength(l))));
         lines.forEach((l, i) => {
           const o = JSON.parse(l);
           expect(Object.keys(o)).toEqual(names);

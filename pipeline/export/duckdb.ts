@@ -86,7 +86,7 @@ export class DuckDbWriter {
   /** Loads a table's staging file on a connection of its own; staged in input order, and DuckDB keeps insertion order, so rowid follows the inputs. */
   private async load(t: TableDef): Promise<void> {
     const file = join(this.stageDir, `${t.name}.ndjson`);
-    const bound = Math.max(MIN_OBJECT_BOUND, 4 * this.stage(t).maxLine + 1024); // UTF-16 units → UTF-8 bytes, at most 3 each
+    const bound = Math.max(MIN_OBJECT_BOUND, this.stage(t).maxLine + 1024);
     const conn = await this.instance.connect();
     try {
       await conn.run(
@@ -116,11 +116,15 @@ export class DuckDbWriter {
     }
     // Then the loads, a table per connection, in waves: a table loads once the tables its keys
     // point to are in (the foreign-key checks need them), and tables of a wave load side by side.
+    // A huge row (a 20 MB article) needs read buffers of its size: then one table at a time,
+    // so the loads stay inside DuckDB's memory budget.
+    const huge = all.some((t) => this.stage(t).maxLine > MIN_OBJECT_BOUND / 4);
     const loaded = new Set<string>();
     while (loaded.size < all.length) {
       const wave = all.filter((t) => !loaded.has(t.name) && t.foreignKeys.every((f) => f.references === t.name || loaded.has(f.references)));
       if (wave.length === 0) throw new Error('foreign keys form a cycle');
-      await Promise.all(wave.map((t) => this.load(t)));
+      if (huge) for (const t of wave) await this.load(t);
+      else await Promise.all(wave.map((t) => this.load(t)));
       for (const t of wave) loaded.add(t.name);
     }
     for (const t of all) {

@@ -209,11 +209,37 @@ export function candidateSentences(ctx: DocContext): SentenceSpan[] {
   return out;
 }
 
+// Spans (timexes, quotes, mentions) sorted by start, with the longest one's length: a
+// sentence finds its own by binary search, not by a scan of the whole document (which
+// made long documents quadratic).
+const spanIndex = new WeakMap<readonly Span[], { sorted: Array<{ x: Span; i: number }>; maxLen: number }>();
+
+/** The spans of `all` that overlap `s`, in the order of `all`. */
+function spansIn<T extends Span>(all: readonly T[], s: Span): T[] {
+  let ix = spanIndex.get(all);
+  if (!ix) {
+    const sorted = all.map((x, i) => ({ x: x as Span, i })).sort((a, b) => a.x.start - b.x.start || a.i - b.i);
+    ix = { sorted, maxLen: all.reduce((m, x) => Math.max(m, x.end - x.start), 0) };
+    spanIndex.set(all, ix);
+  }
+  const { sorted, maxLen } = ix;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].x.start < s.start - maxLen) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Array<{ x: Span; i: number }> = [];
+  for (let k = lo; k < sorted.length && sorted[k].x.start < s.end; k++) if (sorted[k].x.end > s.start) found.push(sorted[k]);
+  return found.sort((a, b) => a.i - b.i).map((f) => f.x as T);
+}
+
 export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]): EventCandidate[] {
   const toks = tokens ?? tokenize(ctx.doc.text, s.start, s.end);
   if (toks.length === 0) return [];
   const last = ctx.doc.text.slice(s.start, s.end).trimEnd().slice(-1);
-  const timexes = ctx.prior.timexes.filter((x) => x.start < s.end && x.end > s.start);
+  const timexes = spansIn(ctx.prior.timexes, s);
   const inTimex = toks.map((t) => timexes.some((x) => x.start < t.end && x.end > t.start));
   const lower = ctx.doc.text.slice(s.start, s.end).toLowerCase();
   const speechPhrase = ctx.lex.cues.speechPhrases.some((p) => lower.includes(p));
@@ -939,8 +965,8 @@ function phraseEvents(ctx: DocContext, sent: Sent): EventCandidate[] {
     // The speaker: a quote hit's speaker, else the subject of a speech verb in the sentence.
     let speaker: MentionHit | null = null;
     let speakerPh: Phrase | null = null;
-    const q = ctx.prior.quotes.find((x) => x.start <= pStart && pEnd <= x.end && x.speakerKey);
-    if (q && q.speakerKey) speaker = ctx.mentions.find((m) => m.entityKey === q.speakerKey && m.start >= sent.s.start && m.end <= sent.s.end) ?? null;
+    const q = spansIn(ctx.prior.quotes, { start: pStart, end: pEnd }).find((x) => x.start <= pStart && pEnd <= x.end && x.speakerKey);
+    if (q && q.speakerKey) speaker = spansIn(ctx.mentions, sent.s).find((m) => m.entityKey === q.speakerKey && m.start >= sent.s.start && m.end <= sent.s.end) ?? null;
     if (!speaker) {
       const sv = toks.find((x) => x.pos === 'VERB' && ctx.lex.cues.speech.has(x.lemma) && (x.i < first || x.i > lastTok));
       if (!sv) continue;
