@@ -34,7 +34,7 @@ typecheck: node_modules/.installed ## Type-check everything
 	$(NODE_BIN)/tsc --noEmit -p .
 
 clean: ## Remove generated outputs (keeps out/README.md)
-	rm -rf "$(OUT)/csv" "$(OUT)/parquet" "$(OUT)/arrow" "$(OUT)/news.duckdb" "$(OUT)/datapackage.json" "$(OUT)/report.html" .cache .$(notdir $(OUT)).cache dist
+	rm -rf "$(OUT)/csv" "$(OUT)/parquet" "$(OUT)/arrow" "$(OUT)/news.duckdb" "$(OUT)/datapackage.json" "$(OUT)/report.html" "$(OUT)/.build-manifest.json" .cache .$(notdir $(OUT)).cache dist
 
 golden: dist/.built ## Rewrite the seed golden files (test/golden/seed) from a fresh build of raw/
 	node dist/cli.mjs --raw raw --out .cache/golden-out

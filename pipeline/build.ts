@@ -15,6 +15,7 @@ import { ResultCache } from './cache.js';
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
 import v8 from 'node:v8';
+import { createHash } from 'node:crypto';
 import vm from 'node:vm';
 import { rejectRow, zodReason } from './validate.js';
 
@@ -99,6 +100,27 @@ function removeStale(out: string): void {
   }
 }
 
+// What OUT was built from, written last into OUT: a build with the same digest has nothing to do.
+const MANIFEST = '.build-manifest.json';
+
+function buildDigest(inputs: string[], keys: Array<string | null>, opts: BuildOptions): string {
+  const h = createHash('sha256').update(`arrow=${Boolean(opts.arrow)}\0`);
+  inputs.forEach((name, i) => h.update(name).update('\0').update(keys[i] ?? 'unreadable').update('\0'));
+  return h.digest('hex');
+}
+
+/** The previous build's summary when OUT was built from the same digest and is whole. */
+function upToDate(out: string, digest: string): Omit<BuildSummary, 'seconds' | 'stageMs'> | null {
+  try {
+    const m = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as { digest: string; arrow: boolean; summary: Omit<BuildSummary, 'seconds' | 'stageMs'> };
+    if (m.digest !== digest) return null;
+    const files = ['news.duckdb', 'datapackage.json', 'README.md', ...tables.flatMap((t) => [`csv/${t.name}.csv`, `parquet/${t.name}.parquet`, ...(m.arrow ? [`arrow/${t.name}.arrow`] : [])])];
+    return files.every((f) => existsSync(join(out, f))) ? m.summary : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
   const started = performance.now();
@@ -115,12 +137,32 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   removeStale(out);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   try {
+    const inputs = listInputs(raw);
+    log(`read: ${inputs.length} input files in ${opts.raw}`);
+    const cache = opts.incremental === false ? null : new ResultCache(join(dirname(out), `.${basename(out)}.cache`));
+    // First pass (reads and hashes only): duplicates, and which files must be extracted again.
+    const firstBySha = new Map<string, string>();
+    const plan = inputs.map((name) => {
+      const input = readInput(raw, name);
+      if ('rejected' in input) return { key: null, duplicateOf: null };
+      const sha = sha256Hex(input.bytes);
+      const duplicateOf = input.bytes.length > 0 ? (firstBySha.get(sha) ?? null) : null;
+      if (!duplicateOf) firstBySha.set(sha, name);
+      return { key: cache ? cache.key(name, input.bytes, input.metaText) : null, duplicateOf, sha };
+    });
+
+    // Nothing changed since the build that wrote OUT (same files, same bytes, same pipeline,
+    // same options) and OUT is whole: it stays as it is.
+    const digest = cache ? buildDigest(inputs, plan.map((p) => p.key), opts) : null;
+    const previous = digest ? upToDate(out, digest) : null;
+    if (previous) {
+      log(`up to date: ${inputs.length} input files unchanged since the build that wrote ${opts.out}`);
+      return { ...previous, seconds: (performance.now() - started) / 1000, stageMs: {} };
+    }
+
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(join(tmp, 'csv'), { recursive: true });
     mkdirSync(join(tmp, 'parquet'), { recursive: true });
-
-    const inputs = listInputs(raw);
-    log(`read: ${inputs.length} input files in ${opts.raw}`);
     const csv = new Map<string, CsvWriter>(tables.map((t) => [t.name, new CsvWriter(join(tmp, 'csv', `${t.name}.csv`), columnsOf(t))]));
     const db = await DuckDbWriter.open(join(tmp, 'news.duckdb'), join(tmp, '.stage'));
     const merger = new EntityMerger();
@@ -157,18 +199,6 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
 
     // Default: one worker per core but one, which stays with the main thread (it writes CSV and DuckDB).
     const threads = Math.max(1, opts.threads ?? (Number(process.env.THREADS) || availableParallelism() - 1));
-    const cache = opts.incremental === false ? null : new ResultCache(join(dirname(out), `.${basename(out)}.cache`));
-    // First pass: which files must be extracted again (reads and hashes only).
-    // First pass (reads and hashes only): duplicates, and which files must be extracted again.
-    const firstBySha = new Map<string, string>();
-    const plan = inputs.map((name) => {
-      const input = readInput(raw, name);
-      if ('rejected' in input) return { key: null, duplicateOf: null };
-      const sha = sha256Hex(input.bytes);
-      const duplicateOf = input.bytes.length > 0 ? (firstBySha.get(sha) ?? null) : null;
-      if (!duplicateOf) firstBySha.set(sha, name);
-      return { key: cache ? cache.key(name, input.bytes, input.metaText) : null, duplicateOf, sha };
-    });
     const keys = plan.map((p) => (p.duplicateOf ? 'duplicate' : p.key));
     const misses = keys.filter((k) => k !== 'duplicate' && (!k || !cache!.has(k))).length;
     // Workers only pay off with enough work; the stage code is loaded only where it runs.
@@ -251,6 +281,8 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     }
     writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(dataPackage(), null, 2) + '\n');
     writeFileSync(join(tmp, 'README.md'), dataDictionary());
+    const summary = { inputs: inputs.length, articles: counts.articles, rejects: counts.rejects, rows: counts, megabytes: bytes / 1e6 };
+    if (digest) writeFileSync(join(tmp, MANIFEST), JSON.stringify({ digest, arrow: Boolean(opts.arrow), summary }, null, 2) + '\n');
 
     // Swap in: the previous OUT stays whole until the new one is complete.
     const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
@@ -259,7 +291,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     rmSync(old, { recursive: true, force: true });
 
     const seconds = (performance.now() - started) / 1000;
-    return { inputs: inputs.length, articles: counts.articles, rejects: counts.rejects, rows: counts, seconds, megabytes: bytes / 1e6, stageMs };
+    return { ...summary, seconds, stageMs };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

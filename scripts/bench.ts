@@ -2,7 +2,7 @@
 // memory, on the BBC development articles when present, else a generated corpus.
 // Prints figures; asserts nothing (targets are checked by reading them).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, utimesSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -121,14 +121,18 @@ console.log(`machine ceiling: two 1-thread builds at once do ${fmt(ceiling)}x th
 console.log(`end-to-end MB/s, 2 threads:    ${fmt(mb / two.seconds)}     (target ≥ 1)`);
 console.log(`pipeline time / baseline time: ${fmt(two.seconds / baseSec)}x`);
 
-// Incremental: warm the cache, change one article, rebuild.
+// Incremental: warm the cache, then touch one article (same bytes), then edit one.
 const incOut = join(WORK, 'out-inc');
 run(raw, incOut, []);
 const victim = readdirSync(raw).sort()[Math.floor(corpus.files / 2)];
+utimesSync(join(raw, victim), new Date(), new Date());
+const touched = run(raw, incOut, []);
+report('incremental, 1 touched', touched, corpus);
 appendFileSync(join(raw, victim), '\n\nA late correction was added on Friday.\n');
 const inc = run(raw, incOut, []);
-report('incremental, 1 changed', inc, corpus);
-console.log(`incremental / full (2 threads): ${fmt((100 * inc.seconds) / two.seconds, 1)}%   (target < 10%)`);
+report('incremental, 1 edited', inc, corpus);
+const full = Math.min(one.seconds, two.seconds);
+console.log(`incremental / full (faster of 1 and 2 threads): touched ${fmt((100 * touched.seconds) / full, 1)}%, edited ${fmt((100 * inc.seconds) / full, 1)}%   (target < 10%)`);
 
 // The seed alone.
 const seedRaw = join(WORK, 'seed-raw');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../pipeline/build.js';
 import { SEED, tempDir } from './helpers.js';
@@ -40,5 +40,30 @@ describe('parallel and incremental builds', () => {
     const full = join(tempDir(), 'out');
     await build({ raw, out: full, threads: 1, incremental: false, log: () => {} });
     expect(csvs(out)).toEqual(csvs(full));
+  }, 120_000);
+
+  it('leave OUT as it is when nothing changed, and rebuild when an input or an output changed', async () => {
+    const raw = corpus(3);
+    const out = join(tempDir(), 'out');
+    const first = await build({ raw, out, threads: 1, log: () => {} });
+    const stamp = statSync(join(out, 'news.duckdb')).mtimeMs;
+    // Touched (new mtime, same bytes): nothing to do.
+    utimesSync(join(raw, 'doc-001.txt'), new Date(), new Date());
+    const logs: string[] = [];
+    const again = await build({ raw, out, threads: 1, log: (m) => logs.push(m) });
+    expect(logs.join('\n')).toMatch(/up to date: 3 input files unchanged/);
+    expect(again.rows).toEqual(first.rows);
+    expect(statSync(join(out, 'news.duckdb')).mtimeMs).toBe(stamp);
+    // A missing output file: rebuilt.
+    rmSync(join(out, 'csv', 'quotes.csv'));
+    logs.length = 0;
+    await build({ raw, out, threads: 1, log: (m) => logs.push(m) });
+    expect(logs.join('\n')).not.toMatch(/up to date/);
+    expect(readdirSync(join(out, 'csv'))).toContain('quotes.csv');
+    // A new input file: rebuilt.
+    writeFileSync(join(raw, 'doc-new.txt'), 'New headline\n\nThe council met on Monday.\n');
+    const more = await build({ raw, out, threads: 1, log: () => {} });
+    expect(more.inputs).toBe(4);
+    expect(more.articles).toBe(first.articles + 1);
   }, 120_000);
 });
