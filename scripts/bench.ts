@@ -53,18 +53,22 @@ function prepare(raw: string): { files: number; bytes: number; words: number; te
   return { files: docs.length, bytes, words, texts };
 }
 
-interface Summary { seconds: number; articles: number; rejects: number; peakRssMb: number; stageMs: Record<string, number>; megabytes: number }
+interface Summary { seconds: number; buildSeconds?: number; articles: number; rejects: number; peakRssMb: number; stageMs: Record<string, number>; megabytes: number }
 
+// `seconds` is the whole command's wall time (start-up included); the build's own figure is `buildSeconds`.
 function run(raw: string, out: string, extra: string[], env: Record<string, string> = {}): Summary {
+  const t0 = performance.now();
   const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), '--raw', raw, '--out', out, '--json', ...extra], {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26,
   });
   const line = r.stderr.split('\n').find((l) => l.startsWith('SUMMARY '));
   if (r.status !== 0 || !line) throw new Error(`build failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  return JSON.parse(line.slice(8));
+  const summary = JSON.parse(line.slice(8)) as Summary;
+  return { ...summary, buildSeconds: summary.seconds, seconds: (performance.now() - t0) / 1000 };
 }
 
 function runAsync(raw: string, out: string, extra: string[]): Promise<Summary> {
+  const t0 = performance.now();
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), '--raw', raw, '--out', out, '--json', ...extra], { cwd: ROOT });
     let err = '';
@@ -72,7 +76,7 @@ function runAsync(raw: string, out: string, extra: string[]): Promise<Summary> {
     child.on('close', (code) => {
       const line = err.split('\n').find((l) => l.startsWith('SUMMARY '));
       if (code !== 0 || !line) reject(new Error(`build failed (${code}): ${err.slice(-2000)}`));
-      else resolveRun(JSON.parse(line.slice(8)));
+      else resolveRun({ ...JSON.parse(line.slice(8)), seconds: (performance.now() - t0) / 1000 });
     });
   });
 }
@@ -85,6 +89,7 @@ function report(label: string, s: Summary, c: { files: number; bytes: number; wo
 
 const raw = join(WORK, 'raw');
 const corpus = prepare(raw);
+console.log('(times are whole-command wall times, start-up included)');
 console.log(`corpus: ${corpus.files} articles, ${fmt(corpus.bytes / 1e6)} MB, ${corpus.words} words (${existsSync(corpusDir) ? corpusDir.replace(ROOT + '/', '') : 'generated'})`);
 console.log('');
 
