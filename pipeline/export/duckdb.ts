@@ -137,12 +137,18 @@ export class DuckDbWriter {
       await this.conn.run(`COMMENT ON VIEW ${q(v.name)} IS ${lit(`${v.description} Grain: ${v.grain}.`)};`);
     }
     if (parquetDir) {
-      for (const t of TABLES as readonly TableDef[]) {
-        // The path is ours (the build's temporary folder); it is escaped as a literal all the same.
-        await this.conn.run(
-          `COPY (SELECT * FROM ${q(t.name)} ORDER BY rowid) TO ${lit(`${parquetDir}/${t.name}.parquet`)} (FORMAT parquet, COMPRESSION zstd);`,
-        );
-      }
+      // A table per connection, side by side: most tables are small, and a COPY's fixed cost dominates.
+      await Promise.all(
+        (TABLES as readonly TableDef[]).map(async (t) => {
+          const conn = await this.instance.connect();
+          try {
+            // The path is ours (the build's temporary folder); it is escaped as a literal all the same.
+            await conn.run(`COPY (SELECT * FROM ${q(t.name)} ORDER BY rowid) TO ${lit(`${parquetDir}/${t.name}.parquet`)} (FORMAT parquet, COMPRESSION zstd);`);
+          } finally {
+            conn.closeSync();
+          }
+        }),
+      );
     }
     lap('parquet');
     if (arrowDir) for (const t of TABLES as readonly TableDef[]) await writeArrow(this.conn, t, `${arrowDir}/${t.name}.arrow`);
