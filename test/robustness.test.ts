@@ -51,6 +51,27 @@ describe('robust inputs', () => {
     expect(s).toBeGreaterThan(1000);
   });
 
+  it('builds a 20 MB article, in a process of its own', () => {
+    const raw = tempDir('news-rob-raw-');
+    const paras = readFileSync(SEED, 'utf8').split(/\n\s*\n/).filter((p) => p.length > 200);
+    const parts = ['A very long article'];
+    for (let size = 0, i = 0; size < 20e6; i++) {
+      parts.push(`${i}. ${paras[i % paras.length]}`);
+      size += parts[parts.length - 1].length + 2;
+    }
+    writeFileSync(join(raw, 'huge.txt'), parts.join('\n\n'));
+    const out = join(tempDir('news-rob-out-'), 'out');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, '--raw', raw, '--out', out, '--full', '--threads', '1', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
+    const summary = JSON.parse(r.stderr.split('\n').find((l) => l.startsWith('SUMMARY '))!.slice(8));
+    expect(summary.articles).toBe(1);
+    expect(summary.rejects).toBe(0);
+    expect(summary.rows.sentences).toBeGreaterThan(50_000);
+    expect(summary.rows.mentions).toBeGreaterThan(50_000);
+    const csv = readFileSync(join(out, 'csv', 'articles.csv'), 'utf8');
+    expect(csv.length).toBeGreaterThan(20e6);
+  }, 300_000);
+
   it('names the field of a wrongly-typed or broken sidecar and still builds the article', async () => {
     const { db, raw } = await buildOne({ 'a.txt': 'Title A\n\nBody A.', 'b.txt': 'Title B\n\nBody B.' });
     writeFileSync(join(raw, 'a.meta.json'), '{"published": "07/03/2017"}');
