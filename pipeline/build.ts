@@ -42,6 +42,8 @@ export interface BuildSummary {
   seconds: number;
   megabytes: number;
   stageMs: Record<string, number>;
+  /** True when OUT was already built from these inputs and was left as it was. */
+  upToDate?: boolean;
 }
 
 const tables = TABLES as readonly TableDef[];
@@ -157,7 +159,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const previous = digest ? upToDate(out, digest) : null;
     if (previous) {
       log(`up to date: ${inputs.length} input files unchanged since the build that wrote ${opts.out}`);
-      return { ...previous, seconds: (performance.now() - started) / 1000, stageMs: {} };
+      return { ...previous, seconds: (performance.now() - started) / 1000, stageMs: {}, upToDate: true };
     }
 
     rmSync(tmp, { recursive: true, force: true });

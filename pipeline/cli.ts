@@ -28,12 +28,13 @@ try {
   const err = (m: string) => process.stderr.write(m + '\n');
   err(`summary: ${s.inputs} inputs → ${s.articles} articles, ${s.rejects} rejects, in ${s.seconds.toFixed(2)} s (${(s.megabytes / s.seconds).toFixed(2)} MB/s)`);
   err('  rows: ' + Object.entries(s.rows).map(([t, n]) => `${t}=${n}`).join(' '));
-  err('  stage ms: ' + Object.entries(s.stageMs).map(([t, n]) => `${t}=${n.toFixed(0)}`).join(' '));
+  if (!s.upToDate) err('  stage ms: ' + Object.entries(s.stageMs).map(([t, n]) => `${t}=${n.toFixed(0)}`).join(' '));
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const mem = process.memoryUsage();
   err(`  peak RSS ${rssMb.toFixed(0)} MB (now: JS heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} of ${(mem.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(mem.external / 2 ** 20).toFixed(0)} MB)`);
   if (process.argv.includes('--json')) err('SUMMARY ' + JSON.stringify({ ...s, peakRssMb: rssMb }));
-  err(`  wrote ${out}/csv, ${out}/parquet, ${arrow ? `${out}/arrow, ` : ''}${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
+  if (s.upToDate) err(`  ${out} is up to date: nothing was written`);
+  else err(`  wrote ${out}/csv, ${out}/parquet, ${arrow ? `${out}/arrow, ` : ''}${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
   if (strict && s.rejects > 0) {
     err(`STRICT: ${s.rejects} rejects (see ${out}/csv/rejects.csv); failing`);
     process.exitCode = 3;

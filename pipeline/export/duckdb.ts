@@ -151,8 +151,10 @@ export class DuckDbWriter {
       );
     }
     lap('parquet');
-    if (arrowDir) for (const t of TABLES as readonly TableDef[]) await writeArrow(this.conn, t, `${arrowDir}/${t.name}.arrow`);
-    lap('arrow');
+    if (arrowDir) {
+      for (const t of TABLES as readonly TableDef[]) await writeArrow(this.conn, t, `${arrowDir}/${t.name}.arrow`);
+      lap('arrow');
+    }
     await this.conn.run('CHECKPOINT;');
     lap('checkpoint');
     return counts;
