@@ -41,6 +41,8 @@ function jsonColumns(t: TableDef): string {
 
 // DuckDB's JSON reader refuses objects above its bound (16 MB by default); a 20 MB article is one.
 const MIN_OBJECT_BOUND = 16 * 2 ** 20;
+// Staged text (UTF-16 units) up to which tables load side by side.
+const PARALLEL_LOAD_MAX_CHARS = 64 * 2 ** 20;
 
 export class DuckDbWriter {
   private constructor(
@@ -58,11 +60,11 @@ export class DuckDbWriter {
     return new DuckDbWriter(instance, conn, stageDir);
   }
 
-  private readonly staged = new Map<string, { fd: number; maxLine: number }>();
+  private readonly staged = new Map<string, { fd: number; maxLine: number; chars: number }>();
 
   private stage(t: TableDef) {
     let s = this.staged.get(t.name);
-    if (!s) this.staged.set(t.name, (s = { fd: openSync(join(this.stageDir, `${t.name}.ndjson`), 'w'), maxLine: 0 }));
+    if (!s) this.staged.set(t.name, (s = { fd: openSync(join(this.stageDir, `${t.name}.ndjson`), 'w'), maxLine: 0, chars: 0 }));
     return s;
   }
 
@@ -71,6 +73,7 @@ export class DuckDbWriter {
     if (rows.count === 0) return;
     const s = this.stage(t);
     writeSync(s.fd, rows.json);
+    s.chars += rows.json.length;
     if (rows.maxLine > s.maxLine) s.maxLine = rows.maxLine;
   }
 
@@ -116,9 +119,11 @@ export class DuckDbWriter {
     }
     // Then the loads, a table per connection, in waves: a table loads once the tables its keys
     // point to are in (the foreign-key checks need them), and tables of a wave load side by side.
-    // A huge row (a 20 MB article) needs read buffers of its size: then one table at a time,
-    // so the loads stay inside DuckDB's memory budget.
-    const huge = all.some((t) => this.stage(t).maxLine > MIN_OBJECT_BOUND / 4);
+    // Loads side by side each need their own buffers and index memory: only for small corpora.
+    // A big corpus, or a huge row (a 20 MB article), loads one table at a time, so the loads stay
+    // inside DuckDB's memory budget (10,000 articles ran out of it side by side).
+    const staged = all.reduce((n, t) => n + this.stage(t).chars, 0);
+    const huge = staged > PARALLEL_LOAD_MAX_CHARS || all.some((t) => this.stage(t).maxLine > MIN_OBJECT_BOUND / 4);
     const loaded = new Set<string>();
     while (loaded.size < all.length) {
       const wave = all.filter((t) => !loaded.has(t.name) && t.foreignKeys.every((f) => f.references === t.name || loaded.has(f.references)));
