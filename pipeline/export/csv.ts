@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { openSync, writeSync, closeSync } from 'node:fs';
+import { BufferedFile } from './buffered.js';
 import type { Column } from '../../schemas/columns.js';
 
 export const LIST_SEPARATOR = '; ';
@@ -30,13 +30,13 @@ export function csvText(columns: Column[], rows: Record<string, unknown>[], head
 
 /** Appends batches of rows to a CSV file: UTF-8 with BOM, header first, CRLF rows. */
 export class CsvWriter {
-  private readonly fd: number;
+  private readonly file: BufferedFile;
   constructor(
     path: string,
     private readonly columns: Column[],
   ) {
-    this.fd = openSync(path, 'w');
-    writeSync(this.fd, '\uFEFF' + csvText(columns, [], true).replace(/\r\n$/, '') + '\r\n');
+    this.file = new BufferedFile(path);
+    this.file.write('\uFEFF' + csvText(columns, [], true).replace(/\r\n$/, '') + '\r\n');
   }
   write(rows: Record<string, unknown>[]): void {
     if (rows.length === 0) return;
@@ -44,9 +44,9 @@ export class CsvWriter {
   }
   /** Appends rows already serialized by csvText (CRLF-terminated). */
   writeText(text: string): void {
-    if (text.length > 0) writeSync(this.fd, text);
+    this.file.write(text);
   }
   close(): void {
-    closeSync(this.fd);
+    this.file.close();
   }
 }

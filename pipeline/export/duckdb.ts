@@ -2,7 +2,8 @@
 // workers serialize them), then DuckDB loads each file into its typed, keyed,
 // commented table at the end (entities are only complete then, and the foreign
 // keys need them first).
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { BufferedFile } from './buffered.js';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { columnsOf, DUCKDB_TYPES } from '../../schemas/columns.js';
@@ -60,11 +61,11 @@ export class DuckDbWriter {
     return new DuckDbWriter(instance, conn, stageDir);
   }
 
-  private readonly staged = new Map<string, { fd: number; maxLine: number; chars: number }>();
+  private readonly staged = new Map<string, { file: BufferedFile; maxLine: number; chars: number }>();
 
   private stage(t: TableDef) {
     let s = this.staged.get(t.name);
-    if (!s) this.staged.set(t.name, (s = { fd: openSync(join(this.stageDir, `${t.name}.ndjson`), 'w'), maxLine: 0, chars: 0 }));
+    if (!s) this.staged.set(t.name, (s = { file: new BufferedFile(join(this.stageDir, `${t.name}.ndjson`)), maxLine: 0, chars: 0 }));
     return s;
   }
 
@@ -72,7 +73,7 @@ export class DuckDbWriter {
   appendSerialized(t: TableDef, rows: SerializedRows): void {
     if (rows.count === 0) return;
     const s = this.stage(t);
-    writeSync(s.fd, rows.json);
+    s.file.write(rows.json);
     s.chars += rows.json.length;
     if (rows.maxLine > s.maxLine) s.maxLine = rows.maxLine;
   }
@@ -112,7 +113,7 @@ export class DuckDbWriter {
     const all = TABLES as readonly TableDef[];
     // DDL first, in key order, on one connection.
     for (const t of all) {
-      closeSync(this.stage(t).fd);
+      this.stage(t).file.close();
       await this.conn.run(createTableSql(t));
       // One statement per table: each COMMENT is a catalog change, and round trips add up.
       await this.conn.run(commentSql(t).join('\n'));
