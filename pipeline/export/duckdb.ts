@@ -83,7 +83,6 @@ export class DuckDbWriter {
     this.appendSerialized(t, serializeRows(t, rows));
   }
 
-  /** Builds the keyed tables, comments and views from the staging tables, and writes Parquet. */
   /** Milliseconds per finishing step, for the build summary. */
   readonly timings: Record<string, number> = {};
 
@@ -93,8 +92,10 @@ export class DuckDbWriter {
     const bound = Math.max(MIN_OBJECT_BOUND, this.stage(t).maxLine + 1024);
     const conn = await this.instance.connect();
     try {
+      // The file is a parameter; table, columns and types are constants from the schemas.
       await conn.run(
-        `INSERT INTO ${q(t.name)} SELECT * FROM read_json(${lit(file)}, columns = ${jsonColumns(t)}, format = 'newline_delimited', maximum_object_size = ${bound});`,
+        `INSERT INTO ${q(t.name)} SELECT * FROM read_json($1, columns = ${jsonColumns(t)}, format = 'newline_delimited', maximum_object_size = ${bound});`,
+        [file],
       );
     } finally {
       conn.closeSync();
@@ -102,6 +103,7 @@ export class DuckDbWriter {
     rmSync(file, { force: true });
   }
 
+  /** Builds the keyed tables, comments and views from the staged rows, and writes Parquet (and Arrow). */
   async finish(parquetDir: string | null, arrowDir: string | null = null): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     let t0 = performance.now();
@@ -124,12 +126,12 @@ export class DuckDbWriter {
     // A big corpus, or a huge row (a 20 MB article), loads one table at a time, so the loads stay
     // inside DuckDB's memory budget (10,000 articles ran out of it side by side).
     const staged = all.reduce((n, t) => n + this.stage(t).chars, 0);
-    const huge = staged > PARALLEL_LOAD_MAX_CHARS || all.some((t) => this.stage(t).maxLine > MIN_OBJECT_BOUND / 4);
+    const oneAtATime = staged > PARALLEL_LOAD_MAX_CHARS || all.some((t) => this.stage(t).maxLine > MIN_OBJECT_BOUND / 4);
     const loaded = new Set<string>();
     while (loaded.size < all.length) {
       const wave = all.filter((t) => !loaded.has(t.name) && t.foreignKeys.every((f) => f.references === t.name || loaded.has(f.references)));
       if (wave.length === 0) throw new Error('foreign keys form a cycle');
-      if (huge) for (const t of wave) await this.load(t);
+      if (oneAtATime) for (const t of wave) await this.load(t);
       else await Promise.all(wave.map((t) => this.load(t)));
       for (const t of wave) loaded.add(t.name);
     }
