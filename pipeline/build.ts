@@ -31,6 +31,8 @@ export interface BuildOptions {
   arrow?: boolean;
 }
 
+// Default worker count on big machines; THREADS=N asks for more.
+const MAX_DEFAULT_THREADS = 4;
 // Below this many files, starting workers costs more than it saves.
 const MIN_FILES_FOR_WORKERS = 16;
 
@@ -199,9 +201,10 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       stageMs.write = (stageMs.write ?? 0) + performance.now() - t0;
     };
 
-    // Default: a worker per core. The main thread only appends serialized rows (under a tenth of a
-    // core), so it needs no core of its own; on 2 cores two workers beat one thread (make bench).
-    const threads = Math.max(1, opts.threads ?? (Number(process.env.THREADS) || availableParallelism()));
+    // Default: a worker per core, at most MAX_DEFAULT_THREADS (each worker holds its own copy of the
+    // models and lexicons, so memory grows with the thread count). The main thread only appends
+    // serialized rows (under a tenth of a core); on 2 cores two workers beat one thread (make bench).
+    const threads = Math.max(1, opts.threads ?? (Number(process.env.THREADS) || Math.min(MAX_DEFAULT_THREADS, availableParallelism())));
     const keys = plan.map((p) => (p.duplicateOf ? 'duplicate' : p.key));
     const misses = keys.filter((k) => k !== 'duplicate' && (!k || !cache!.has(k))).length;
     // Workers only pay off with enough work; the stage code is loaded only where it runs.
