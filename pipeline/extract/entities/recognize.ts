@@ -31,6 +31,18 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)$/;
 const TRAILING = /^(?:of|the|and|&|for|de|-|,)$/i;
 
 /** Runs the tagger over every sentence and cleans the spans it finds. */
+/** Whether `s` lies inside one of `spans` (sorted, not overlapping): binary search, not a scan per sentence. */
+function inSpan(spans: ReadonlyArray<{ start: number; end: number }>, s: { start: number; end: number }): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && s.end <= spans[lo - 1].end;
+}
+
 export function recognize(doc: Doc): Recognized {
   const g = gazetteer();
   const w = modelWeights();
@@ -43,7 +55,7 @@ export function recognize(doc: Doc): Recognized {
   const headings = doc.sections.map((x) => x.headingSpan).filter((x): x is NonNullable<typeof x> => x !== null);
   sentences.forEach((s, si) => {
     const sent = doc.sentences[si];
-    const inHeading = headings.some((h) => sent.start >= h.start && sent.end <= h.end);
+    const inHeading = inSpan(headings, sent);
     if (inHeading && !s.caps && /\p{Ll}/u.test(doc.text.slice(sent.start, sent.end)) && isTitleCase(s.tokens)) {
       spans.push(...headingSpans(doc, s, si, g, dc, w));
       return;

@@ -367,8 +367,29 @@ function isTableLike(text: string, sent: SentenceSpan): boolean {
   return numbers >= 4 && numbers / Math.max(1, tokens) >= 0.3;
 }
 
+// Timexes here are sorted by start: a scan starts at the first one that can reach `pos`
+// (binary search over starts, bounded by the longest timex), not at the document's start,
+// which made long documents quadratic.
+const longestTimex = new WeakMap<readonly TimexHit[], number>();
+function firstReaching(timexes: readonly TimexHit[], pos: number): number {
+  let longest = longestTimex.get(timexes);
+  if (longest === undefined) {
+    longest = timexes.reduce((m, t) => Math.max(m, t.end - t.start), 0);
+    longestTimex.set(timexes, longest);
+  }
+  let lo = 0;
+  let hi = timexes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (timexes[mid].start < pos - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function insideTimex(timexes: readonly TimexHit[], s: number, e: number): TimexHit | null {
-  for (const t of timexes) {
+  for (let i = firstReaching(timexes, s); i < timexes.length; i++) {
+    const t = timexes[i];
     if (t.start >= e) break;
     if (t.end > s) return t;
   }
@@ -744,7 +765,8 @@ function asOfFor(text: string, f: Pending, sent: SentenceSpan, timexes: readonly
     const d = s >= f.end ? s - f.end : f.start - e;
     if (!best || d < best.d) best = { d, value };
   };
-  for (const t of timexes) {
+  for (let i = firstReaching(timexes, sent.start); i < timexes.length; i++) {
+    const t = timexes[i];
     if (t.end <= sent.start) continue;
     if (t.start >= sent.end) break;
     if (t.type !== 'DATE' || !/^\d{4}/.test(t.value)) continue;

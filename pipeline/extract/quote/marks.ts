@@ -150,7 +150,8 @@ export function findQuoteUnits(text: string, paras: ReadonlyArray<Span>): QuoteU
       openAtEnd.set(pi, pieces.length);
       pieces.push({ start: open.at, end: p.end, openLen: open.len, closeLen: 0, closed: false, paragraph: pi });
     }
-    if (!pieces.some((x) => x.paragraph === pi)) for (const x of singlePieces(text, p, pi)) pieces.push(x);
+    // Pieces are pushed paragraph by paragraph: this one has some if the last one is its.
+    if (pieces.length === 0 || pieces[pieces.length - 1].paragraph !== pi) for (const x of singlePieces(text, p, pi)) pieces.push(x);
   });
   // Chain an unclosed piece with the next paragraph's first piece when that
   // paragraph opens with the mark (a quote continued over paragraphs).
