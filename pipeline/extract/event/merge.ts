@@ -53,19 +53,35 @@ function better(a: EventCandidate, b: EventCandidate): EventCandidate {
   return a.start <= b.start ? a : b;
 }
 
+/** The anchors sameEvent needs one of in common: actor, target, or a day-precise date. */
+function anchorKeys(e: EventCandidate): string[] {
+  const keys: string[] = [];
+  if (e.actorKey !== null) keys.push(`a\u0000${e.actorKey}`);
+  if (e.targetKey !== null) keys.push(`t\u0000${e.targetKey}`);
+  if (e.datePrecision === 'day') keys.push(`d\u0000${e.dateStart}`);
+  return keys;
+}
+
 export function mergeEvents(cands: EventCandidate[]): EventCandidate[] {
   const groups: EventCandidate[][] = [];
-  // Only candidates of one category and action can merge: look for a group among those alone.
-  const byAction = new Map<string, EventCandidate[][]>();
+  // Only candidates of one category and action can merge, and only into a group whose first
+  // member shares an anchor with them (sameEvent requires one): groups are indexed by those
+  // anchors, so a long document does not test every group for every candidate.
+  const byAnchor = new Map<string, number[]>();
   for (const c of cands) {
-    const k = `${c.category}\u0000${c.actionKey}`;
-    const own = byAction.get(k) ?? [];
-    byAction.set(k, own);
-    const g = own.find((members) => members.every((m) => sameEvent(m, c)));
-    if (g) g.push(c);
+    const action = `${c.category}\u0000${c.actionKey}\u0000`;
+    const seen = new Set<number>();
+    for (const a of anchorKeys(c)) for (const gi of byAnchor.get(action + a) ?? []) seen.add(gi);
+    // The first group, in order of creation, that the candidate fits.
+    const gi = [...seen].sort((x, y) => x - y).find((i) => groups[i].every((m) => sameEvent(m, c)));
+    if (gi !== undefined) groups[gi].push(c);
     else {
-      own.push([c]);
-      groups.push(own[own.length - 1]);
+      groups.push([c]);
+      for (const a of anchorKeys(c)) {
+        const list = byAnchor.get(action + a) ?? [];
+        list.push(groups.length - 1);
+        byAnchor.set(action + a, list);
+      }
     }
   }
   return groups.map((members) => members.reduce(better)).sort((x, y) => x.start - y.start || x.trigger.start - y.trigger.start);
