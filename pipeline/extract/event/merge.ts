@@ -53,6 +53,11 @@ function better(a: EventCandidate, b: EventCandidate): EventCandidate {
   return a.start <= b.start ? a : b;
 }
 
+/** The fields sameEvent reads: members alike in these are alike to it. */
+function signature(e: EventCandidate): string {
+  return JSON.stringify([e.category, e.actionKey, e.actorKey, e.targetKey, e.dateStart, e.dateEnd, e.datePrecision, e.modality === 'negated']);
+}
+
 /** The anchors sameEvent needs one of in common: actor, target, or a day-precise date. */
 function anchorKeys(e: EventCandidate): string[] {
   const keys: string[] = [];
@@ -68,15 +73,21 @@ export function mergeEvents(cands: EventCandidate[]): EventCandidate[] {
   // member shares an anchor with them (sameEvent requires one): groups are indexed by those
   // anchors, so a long document does not test every group for every candidate.
   const byAnchor = new Map<string, number[]>();
+  // Per group: one member for each distinct combination of the fields sameEvent reads.
+  const kinds: Array<Map<string, EventCandidate>> = [];
   for (const c of cands) {
     const action = `${c.category}\u0000${c.actionKey}\u0000`;
     const seen = new Set<number>();
     for (const a of anchorKeys(c)) for (const gi of byAnchor.get(action + a) ?? []) seen.add(gi);
-    // The first group, in order of creation, that the candidate fits.
-    const gi = [...seen].sort((x, y) => x - y).find((i) => groups[i].every((m) => sameEvent(m, c)));
-    if (gi !== undefined) groups[gi].push(c);
-    else {
+    // The first group, in order of creation, that the candidate fits: one test per distinct
+    // signature of its members (a long document repeats the same event many times).
+    const gi = [...seen].sort((x, y) => x - y).find((i) => [...kinds[i].values()].every((m) => sameEvent(m, c)));
+    if (gi !== undefined) {
+      groups[gi].push(c);
+      if (!kinds[gi].has(signature(c))) kinds[gi].set(signature(c), c);
+    } else {
       groups.push([c]);
+      kinds.push(new Map([[signature(c), c]]));
       for (const a of anchorKeys(c)) {
         const list = byAnchor.get(action + a) ?? [];
         list.push(groups.length - 1);
