@@ -163,3 +163,14 @@ for (let size = 0, i = 0; size < 20e6; i++) {
 writeFileSync(join(hugeRaw, 'huge.txt'), parts.join('\n\n'));
 const huge = run(hugeRaw, join(WORK, 'out-huge'), ['--full']);
 console.log(`one 20 MB article:         ${fmt(huge.seconds)} s  ${fmt(huge.megabytes / huge.seconds)} MB/s  peak RSS ${fmt(huge.peakRssMb, 0)} MB`);
+
+// The issue's targets, side by side with what was measured.
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const peak = Math.max(one.peakRssMb, two.peakRssMb);
+console.log('');
+console.log('targets:');
+console.log(`  end-to-end ≥ 1 MB/s on 2 threads:      ${fmt(mb / two.seconds)} MB/s  ${verdict(mb / two.seconds >= 1)}`);
+console.log(`  2 threads ≥ 1.7x over 1:               ${fmt(one.seconds / two.seconds)}x  ${verdict(one.seconds / two.seconds >= 1.7)} (this machine's ceiling: ${fmt(ceiling)}x)`);
+console.log(`  peak memory (10,000 articles ≤ 1 GiB): ${fmt(peak, 0)} MB for ${corpus.files} articles${corpus.files >= 10000 ? `  ${verdict(peak <= 1024)}` : ' (make bench SCALE=10000 checks the target)'}`);
+console.log(`  one article changed < 10% of full:     touched ${fmt((100 * touched.seconds) / full, 1)}% ${verdict(touched.seconds < 0.1 * full)}, edited ${fmt((100 * inc.seconds) / full, 1)}% ${verdict(inc.seconds < 0.1 * full)}`);
+console.log(`  seed alone < 3 s:                      ${fmt(seed.seconds)} s  ${verdict(seed.seconds < 3)}`);
