@@ -100,11 +100,12 @@ function duration(n: number | null, unit: string): string {
   if (n !== null && !Number.isInteger(n)) {
     // Fractions go down one unit: half an hour = PT30M; with a whole part both are written,
     // as TimeML does: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M; decades and centuries in years.
-    const down: Record<string, [string, number]> = { Y: ['M', 12], D: ['H', 24], H: ['MIN', 60], MIN: ['S', 60], M: ['D', 30], W: ['D', 7], E: ['Y', 10], C: ['Y', 100] };
+    // A quarter goes down to months exactly (half a quarter = P1M15D), the others round.
+    const down: Record<string, [string, number]> = { Y: ['M', 12], Q: ['M', 3], D: ['H', 24], H: ['MIN', 60], MIN: ['S', 60], M: ['D', 30], W: ['D', 7], E: ['Y', 10], C: ['Y', 100] };
     const d = down[unit];
     if (d) {
       const whole = Math.floor(n);
-      if (whole === 0 || unit === 'E' || unit === 'C') return duration(Math.round(n * d[1]), d[0]);
+      if (whole === 0 || unit === 'E' || unit === 'C') return duration(unit === 'Q' ? n * d[1] : Math.round(n * d[1]), d[0]);
       const rest = Math.round((n - whole) * d[1]);
       const first = duration(whole, unit), second = duration(rest, d[0]);
       // PT5H + PT30M = PT5H30M; P1D + PT12H = P1DT12H; P2Y + P6M = P2Y6M
@@ -113,7 +114,8 @@ function duration(n: number | null, unit: string): string {
   }
   // TimeBank writes a full day of hours as a day ("the last twenty four hours" = P1D)
   if (unit === 'H' && n === 24) return 'P1D';
-  const k = n === null ? 'X' : String(n);
+  // A fraction with no smaller unit to go to ("half a weekend") is an unspecified amount.
+  const k = n === null || !Number.isInteger(n) ? 'X' : String(n);
   switch (unit) {
     case 'H': return `PT${k}H`;
     case 'MIN': return `PT${k}M`;
