@@ -38,6 +38,7 @@ describe('timexes with a publication date (2017-03-07)', () => {
     ['In the last twenty four hours the market fell.', 'the last twenty four hours', 'DURATION', 'P1D', null, null, 'unknown'],
     ['The talks took a half hour.', 'a half hour', 'DURATION', 'PT30M', null, null, 'unknown'],
     ['Sales fell for a half quarter.', 'a half quarter', 'DURATION', 'P1M15D', null, null, 'unknown'],
+    ['A car is sold every 5.8 seconds.', 'every 5.8 seconds', 'SET', 'PT5.8S', null, null, 'unknown'],
     ['The results were published today.', 'today', 'DATE', '2017-03-07', '2017-03-07', '2017-03-07', 'day'],
     ['The shop closed yesterday.', 'yesterday', 'DATE', '2017-03-06', '2017-03-06', '2017-03-06', 'day'],
     ['Talks resume next month.', 'next month', 'DATE', '2017-04', '2017-04-01', '2017-04-30', 'month'],

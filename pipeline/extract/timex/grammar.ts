@@ -114,8 +114,8 @@ function duration(n: number | null, unit: string): string {
   }
   // TimeBank writes a full day of hours as a day ("the last twenty four hours" = P1D)
   if (unit === 'H' && n === 24) return 'P1D';
-  // A fraction with no smaller unit to go to ("half a weekend") is an unspecified amount.
-  const k = n === null || !Number.isInteger(n) ? 'X' : String(n);
+  // A fraction left here is written as ISO 8601 allows for the last unit ("every 5.8 seconds" = PT5.8S).
+  const k = n === null ? 'X' : String(n);
   switch (unit) {
     case 'H': return `PT${k}H`;
     case 'MIN': return `PT${k}M`;
