@@ -3,6 +3,7 @@ import { wordSet } from '../../lexicon.js';
 import { HYPHEN_SUFFIX, gazetteer } from './gazetteer.js';
 import { phraseKey, tokenize, type Token } from './tokenize.js';
 import { CONNECTORS, TAGS, docContext, isCapsSentence, modelWeights, tagSentence, type DocContext, type Sentence, type Weights } from './model.js';
+import { firstStartingAt } from '../spans.js';
 
 /** A typed name span found by the tagger, before resolution. */
 export interface RawSpan {
@@ -31,18 +32,6 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)$/;
 const TRAILING = /^(?:of|the|and|&|for|de|-|,)$/i;
 
 /** Runs the tagger over every sentence and cleans the spans it finds. */
-/** Whether `s` lies inside one of `spans` (sorted, not overlapping): binary search, not a scan per sentence. */
-function inSpan(spans: ReadonlyArray<{ start: number; end: number }>, s: { start: number; end: number }): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= s.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && s.end <= spans[lo - 1].end;
-}
-
 export function recognize(doc: Doc): Recognized {
   const g = gazetteer();
   const w = modelWeights();
@@ -55,7 +44,9 @@ export function recognize(doc: Doc): Recognized {
   const headings = doc.sections.map((x) => x.headingSpan).filter((x): x is NonNullable<typeof x> => x !== null);
   sentences.forEach((s, si) => {
     const sent = doc.sentences[si];
-    const inHeading = inSpan(headings, sent);
+    // Headings are in document order and do not overlap: only the last one starting at or before the sentence can hold it.
+    const h = firstStartingAt(headings, sent.start + 1) - 1;
+    const inHeading = h >= 0 && sent.end <= headings[h].end;
     if (inHeading && !s.caps && /\p{Ll}/u.test(doc.text.slice(sent.start, sent.end)) && isTitleCase(s.tokens)) {
       spans.push(...headingSpans(doc, s, si, g, dc, w));
       return;

@@ -1,9 +1,10 @@
-import type { Annotations, Doc, MentionHit, Modality, Precision, SentenceSpan, Span, TimexHit } from '../../types.js';
+import type { Annotations, Doc, MentionHit, Modality, Precision, QuoteHit, SentenceSpan, Span, TimexHit } from '../../types.js';
 import type { Alt, EventLexicon, TriggerEntry } from './lexicon.js';
 import { W_CUE, W_FINITE_ONLY, W_OBJECT, W_PHRASAL_HEAD, W_STRONG, W_WEAK } from './lexicon.js';
 import type { EventCandidate } from './merge.js';
 import type { Tok } from './tokens.js';
 import { tokenize } from './tokens.js';
+import { overlapping, spanIndex, type SpanIndex } from '../spans.js';
 import {
   QUOTE_CHARS, clauseBounds, clauseIds, isNpTok, npBackward, npForward, prepPhrases, verbForm, verbGroupStart,
   type Phrase,
@@ -14,9 +15,12 @@ export interface DocContext {
   doc: Doc;
   prior: Readonly<Annotations>;
   lex: EventLexicon;
-  mentions: MentionHit[];
-  /** Length of the longest mention (bounds the binary search). */
-  maxMention: number;
+  /** Mentions sorted by start (mentionIx.sorted). */
+  mentions: readonly MentionHit[];
+  /** Mentions, timexes and quotes indexed for overlap lookups (spans.ts). */
+  mentionIx: SpanIndex<MentionHit>;
+  timexIx: SpanIndex<TimexHit>;
+  quoteIx: SpanIndex<QuoteHit>;
   /** Entity key -> entity type (from prior.entities, else the key's prefix). */
   typeOf: (key: string) => string;
   /** Quoted text: quote hits and quotation-mark pairs. */
@@ -71,8 +75,8 @@ export function buildContext(doc: Doc, prior: Readonly<Annotations>, lex: EventL
       if (m[0].split(/\s+/).length >= 4) quoted.push({ start: p.start + m.index, end: p.start + m.index + m[0].length });
     }
   }
-  const mentions = [...prior.mentions].sort((a, b) => a.start - b.start);
-  const maxMention = mentions.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+  const mentionIx = spanIndex(prior.mentions);
+  const mentions = mentionIx.sorted;
   const names = new Map<string, string>();
   for (const e of prior.entities) names.set(e.entityKey, e.name);
   const genders = new Map<string, string | null>();
@@ -96,7 +100,7 @@ export function buildContext(doc: Doc, prior: Readonly<Annotations>, lex: EventL
     genders.set(key, g);
     return g;
   };
-  return { doc, prior, lex, mentions, maxMention, typeOf, quoted, genderOf, quoteCover: coverOf(quoted), timexCover: coverOf(prior.timexes) };
+  return { doc, prior, lex, mentions, mentionIx, timexIx: spanIndex(prior.timexes), quoteIx: spanIndex(prior.quotes), typeOf, quoted, genderOf, quoteCover: coverOf(quoted), timexCover: coverOf(prior.timexes) };
 }
 
 /**
@@ -209,37 +213,11 @@ export function candidateSentences(ctx: DocContext): SentenceSpan[] {
   return out;
 }
 
-// Spans (timexes, quotes, mentions) sorted by start, with the longest one's length: a
-// sentence finds its own by binary search, not by a scan of the whole document (which
-// made long documents quadratic).
-const spanIndex = new WeakMap<readonly Span[], { sorted: Array<{ x: Span; i: number }>; maxLen: number }>();
-
-/** The spans of `all` that overlap `s`, in the order of `all`. */
-function spansIn<T extends Span>(all: readonly T[], s: Span): T[] {
-  let ix = spanIndex.get(all);
-  if (!ix) {
-    const sorted = all.map((x, i) => ({ x: x as Span, i })).sort((a, b) => a.x.start - b.x.start || a.i - b.i);
-    ix = { sorted, maxLen: all.reduce((m, x) => Math.max(m, x.end - x.start), 0) };
-    spanIndex.set(all, ix);
-  }
-  const { sorted, maxLen } = ix;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].x.start < s.start - maxLen) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: Array<{ x: Span; i: number }> = [];
-  for (let k = lo; k < sorted.length && sorted[k].x.start < s.end; k++) if (sorted[k].x.end > s.start) found.push(sorted[k]);
-  return found.sort((a, b) => a.i - b.i).map((f) => f.x as T);
-}
-
 export function analyzeSentence(ctx: DocContext, s: SentenceSpan, tokens?: Tok[]): EventCandidate[] {
   const toks = tokens ?? tokenize(ctx.doc.text, s.start, s.end);
   if (toks.length === 0) return [];
   const last = ctx.doc.text.slice(s.start, s.end).trimEnd().slice(-1);
-  const timexes = spansIn(ctx.prior.timexes, s);
+  const timexes = overlapping(ctx.timexIx, s.start, s.end);
   const inTimex = toks.map((t) => timexes.some((x) => x.start < t.end && x.end > t.start));
   const lower = ctx.doc.text.slice(s.start, s.end).toLowerCase();
   const speechPhrase = ctx.lex.cues.speechPhrases.some((p) => lower.includes(p));
@@ -303,19 +281,7 @@ function dropLeadingTimex(ctx: DocContext, toks: Tok[], p: Phrase): Phrase | nul
 }
 
 function mentionsIn(ctx: DocContext, start: number, end: number): MentionHit[] {
-  // Mentions are sorted by start and short: binary-search the first that may overlap.
-  const ms = ctx.mentions;
-  let lo = 0;
-  let hi = ms.length;
-  const from = start - ctx.maxMention;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: MentionHit[] = [];
-  for (let k = lo; k < ms.length && ms[k].start < end; k++) if (ms[k].end > start) out.push(ms[k]);
-  return out;
+  return overlapping(ctx.mentionIx, start, end);
 }
 
 function spanOf(toks: Tok[], p: Phrase): Span {
@@ -965,8 +931,8 @@ function phraseEvents(ctx: DocContext, sent: Sent): EventCandidate[] {
     // The speaker: a quote hit's speaker, else the subject of a speech verb in the sentence.
     let speaker: MentionHit | null = null;
     let speakerPh: Phrase | null = null;
-    const q = spansIn(ctx.prior.quotes, { start: pStart, end: pEnd }).find((x) => x.start <= pStart && pEnd <= x.end && x.speakerKey);
-    if (q && q.speakerKey) speaker = spansIn(ctx.mentions, sent.s).find((m) => m.entityKey === q.speakerKey && m.start >= sent.s.start && m.end <= sent.s.end) ?? null;
+    const q = overlapping(ctx.quoteIx, pStart, pEnd).find((x) => x.start <= pStart && pEnd <= x.end && x.speakerKey);
+    if (q && q.speakerKey) speaker = mentionsIn(ctx, sent.s.start, sent.s.end).find((m) => m.entityKey === q.speakerKey && m.start >= sent.s.start && m.end <= sent.s.end) ?? null;
     if (!speaker) {
       const sv = toks.find((x) => x.pos === 'VERB' && ctx.lex.cues.speech.has(x.lemma) && (x.i < first || x.i > lastTok));
       if (!sv) continue;

@@ -76,22 +76,23 @@ export function mergeEvents(cands: EventCandidate[]): EventCandidate[] {
   // Per group: one member for each distinct combination of the fields sameEvent reads.
   const kinds: Array<Map<string, EventCandidate>> = [];
   for (const c of cands) {
-    const action = `${c.category}\u0000${c.actionKey}\u0000`;
+    const anchors = anchorKeys(c).map((a) => `${c.category}\u0000${c.actionKey}\u0000${a}`);
     const seen = new Set<number>();
-    for (const a of anchorKeys(c)) for (const gi of byAnchor.get(action + a) ?? []) seen.add(gi);
+    for (const a of anchors) for (const gi of byAnchor.get(a) ?? []) seen.add(gi);
     // The first group, in order of creation, that the candidate fits: one test per distinct
     // signature of its members (a long document repeats the same event many times).
     const gi = [...seen].sort((x, y) => x - y).find((i) => [...kinds[i].values()].every((m) => sameEvent(m, c)));
+    const sig = signature(c);
     if (gi !== undefined) {
       groups[gi].push(c);
-      if (!kinds[gi].has(signature(c))) kinds[gi].set(signature(c), c);
+      if (!kinds[gi].has(sig)) kinds[gi].set(sig, c);
     } else {
       groups.push([c]);
-      kinds.push(new Map([[signature(c), c]]));
-      for (const a of anchorKeys(c)) {
-        const list = byAnchor.get(action + a) ?? [];
+      kinds.push(new Map([[sig, c]]));
+      for (const a of anchors) {
+        const list = byAnchor.get(a) ?? [];
         list.push(groups.length - 1);
-        byAnchor.set(action + a, list);
+        byAnchor.set(a, list);
       }
     }
   }

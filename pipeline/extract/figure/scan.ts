@@ -7,6 +7,7 @@ import * as RTN from '@microsoft/recognizers-text-number';
 import type { Doc, FigureHit, FigureKind, Qualifier, SentenceSpan, TimexHit } from '../../types.js';
 import { figureLexicon, type FigureLexicon, type UnitInfo } from './lexicon.js';
 import { nounPhraseAfter } from './object.js';
+import { firstReaching, spanIndex, type SpanIndex } from '../spans.js';
 
 interface Core {
   start: number;
@@ -313,7 +314,7 @@ export function scanFigures(doc: Doc, timexes: readonly TimexHit[]): FigureHit[]
   const lex = sc.lex;
   const text = doc.text;
   const out: FigureHit[] = [];
-  const sortedTimex = [...timexes].sort((a, b) => a.start - b.start);
+  const timexIx = spanIndex(timexes);
   for (const sent of doc.sentences) {
     const years: Array<{ start: number; end: number; value: string }> = [];
     const found: Pending[] = [];
@@ -324,7 +325,7 @@ export function scanFigures(doc: Doc, timexes: readonly TimexHit[]): FigureHit[]
     while ((m = re.exec(text)) !== null && m.index < sent.end) {
       const p = m.index;
       if (p < consumed) { re.lastIndex = Math.max(re.lastIndex, consumed); continue; }
-      const r = readFigure(sc, text, sent, p, sortedTimex, years);
+      const r = readFigure(sc, text, sent, p, timexIx, years);
       if (r === null) {
         // Skip the rest of this digit run or word.
         let e = p + 1;
@@ -353,7 +354,7 @@ export function scanFigures(doc: Doc, timexes: readonly TimexHit[]): FigureHit[]
       if (f.needObject && !object && f.qualifier === 'exact') continue;
       out.push({
         start: f.start, end: f.end, kind: f.kind, value: round(f.value), valueMax: f.valueMax === null ? null : round(f.valueMax),
-        unit: f.unit, qualifier: f.qualifier, object, asOf: asOfFor(text, f, sent, sortedTimex, years), rule: f.rule,
+        unit: f.unit, qualifier: f.qualifier, object, asOf: asOfFor(text, f, sent, timexIx, years), rule: f.rule,
       });
     }
   }
@@ -367,29 +368,9 @@ function isTableLike(text: string, sent: SentenceSpan): boolean {
   return numbers >= 4 && numbers / Math.max(1, tokens) >= 0.3;
 }
 
-// Timexes here are sorted by start: a scan starts at the first one that can reach `pos`
-// (binary search over starts, bounded by the longest timex), not at the document's start,
-// which made long documents quadratic.
-const longestTimex = new WeakMap<readonly TimexHit[], number>();
-function firstReaching(timexes: readonly TimexHit[], pos: number): number {
-  let longest = longestTimex.get(timexes);
-  if (longest === undefined) {
-    longest = timexes.reduce((m, t) => Math.max(m, t.end - t.start), 0);
-    longestTimex.set(timexes, longest);
-  }
-  let lo = 0;
-  let hi = timexes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (timexes[mid].start < pos - longest) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insideTimex(timexes: readonly TimexHit[], s: number, e: number): TimexHit | null {
-  for (let i = firstReaching(timexes, s); i < timexes.length; i++) {
-    const t = timexes[i];
+function insideTimex(timexes: SpanIndex<TimexHit>, s: number, e: number): TimexHit | null {
+  for (let i = firstReaching(timexes, s); i < timexes.sorted.length; i++) {
+    const t = timexes.sorted[i];
     if (t.start >= e) break;
     if (t.end > s) return t;
   }
@@ -398,7 +379,7 @@ function insideTimex(timexes: readonly TimexHit[], s: number, e: number): TimexH
 
 type ReadResult = Pending | { skipTo: number } | null;
 
-function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, timexes: readonly TimexHit[], years: Array<{ start: number; end: number; value: string }>): ReadResult {
+function readFigure(sc: Scanner, text: string, sent: SentenceSpan, p: number, timexes: SpanIndex<TimexHit>, years: Array<{ start: number; end: number; value: string }>): ReadResult {
   const lex = sc.lex;
   const limit = sent.end;
   const prevC = text[p - 1];
@@ -754,7 +735,7 @@ function isAgeInName(text: string, c: Core, sent: SentenceSpan): boolean {
   return false;
 }
 
-function asOfFor(text: string, f: Pending, sent: SentenceSpan, timexes: readonly TimexHit[], years: Array<{ start: number; end: number; value: string }>): string | null {
+function asOfFor(text: string, f: Pending, sent: SentenceSpan, timexes: SpanIndex<TimexHit>, years: Array<{ start: number; end: number; value: string }>): string | null {
   // The nearest dated timex in the same clause (a semicolon ends a clause).
   let best: { d: number; value: string } | null = null;
   const consider = (s: number, e: number, value: string) => {
@@ -765,14 +746,14 @@ function asOfFor(text: string, f: Pending, sent: SentenceSpan, timexes: readonly
     const d = s >= f.end ? s - f.end : f.start - e;
     if (!best || d < best.d) best = { d, value };
   };
-  for (let i = firstReaching(timexes, sent.start); i < timexes.length; i++) {
-    const t = timexes[i];
+  for (let i = firstReaching(timexes, sent.start); i < timexes.sorted.length; i++) {
+    const t = timexes.sorted[i];
     if (t.end <= sent.start) continue;
     if (t.start >= sent.end) break;
     if (t.type !== 'DATE' || !/^\d{4}/.test(t.value)) continue;
     consider(t.start, t.end, t.value);
   }
   // Without a timex stage, bare years found while scanning stand in.
-  if (!best && timexes.length === 0) for (const y of years) if (Number(y.value) >= 1800) consider(y.start, y.end, y.value);
+  if (!best && timexes.sorted.length === 0) for (const y of years) if (Number(y.value) >= 1800) consider(y.start, y.end, y.value);
   return best ? (best as { d: number; value: string }).value : null;
 }
