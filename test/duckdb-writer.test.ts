@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES, type TableDef } from '../schemas/tables.js';
 import { DuckDbWriter } from '../pipeline/export/duckdb.js';
-import { query, tempDir } from './helpers.js';
+import { articleRow, query, tempDir } from './helpers.js';
 
 const articles = (TABLES as readonly TableDef[]).find((t) => t.name === 'articles')!;
 
@@ -14,11 +14,7 @@ describe('DuckDbWriter', () => {
     const dir = tempDir('news-duck-');
     const db = await DuckDbWriter.open(join(dir, 'news.duckdb'), join(dir, 'stage'));
     const big = 'Überall ist Text. '.repeat(1_200_000); // about 21.6 M characters, 23 MB of UTF-8
-    const row = (id: string, text: string) => ({
-      article_id: id, source_file: `${id}.txt`, sha256: 'a'.repeat(64), title: 'T', subtitle: null, authors: ['A', 'B; C'],
-      published: '2017-03-07', publisher: null, source_url: null, photo_credit: null, language: 'de', encoding: 'utf-8',
-      word_count: 3, char_count: [...text].length, text,
-    });
+    const row = (id: string, text: string) => articleRow({ article_id: id, source_file: `${id}.txt`, authors: ['A', 'B; C'], language: 'de', word_count: 3, text });
     db.append(articles, [row('art_b', 'short one'), row('art_a', big), row('art_c', 'another')]);
     mkdirSync(join(dir, 'parquet'));
     const counts = await db.finish(join(dir, 'parquet'));

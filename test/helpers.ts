@@ -25,3 +25,13 @@ export async function query(dbPath: string, sql: string, params?: unknown[]): Pr
     inst.closeSync();
   }
 }
+
+/** An articles row for tests of the export side; `over` replaces any column. */
+export function articleRow(over: Record<string, unknown> = {}): Record<string, unknown> {
+  const text = typeof over.text === 'string' ? over.text : 'Body.';
+  return {
+    article_id: 'art_0123456789abcdef', source_file: 'a b.txt', sha256: 'a'.repeat(64), title: 'T', subtitle: null, authors: [],
+    published: '2017-03-07', publisher: null, source_url: null, photo_credit: null, language: 'en', encoding: 'utf-8',
+    word_count: 1, char_count: [...text].length, text, ...over,
+  };
+}
