@@ -53,19 +53,9 @@ function prepare(raw: string): { files: number; bytes: number; words: number; te
 
 interface Summary { seconds: number; buildSeconds?: number; articles: number; rejects: number; peakRssMb: number; stageMs: Record<string, number>; megabytes: number }
 
-// `seconds` is the whole command's wall time (start-up included); the build's own figure is `buildSeconds`.
-function run(raw: string, out: string, extra: string[], env: Record<string, string> = {}): Summary {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), '--raw', raw, '--out', out, '--json', ...extra], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26,
-  });
-  const line = r.stderr.split('\n').find((l) => l.startsWith('SUMMARY '));
-  if (r.status !== 0 || !line) throw new Error(`build failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  const summary = JSON.parse(line.slice(8)) as Summary;
-  return { ...summary, buildSeconds: summary.seconds, seconds: (performance.now() - t0) / 1000 };
-}
-
-function runAsync(raw: string, out: string, extra: string[]): Promise<Summary> {
+// One build in a process of its own. `seconds` is the whole command's wall time (start-up
+// included); the build's own figure is `buildSeconds`.
+function run(raw: string, out: string, extra: string[]): Promise<Summary> {
   const t0 = performance.now();
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), '--raw', raw, '--out', out, '--json', ...extra], { cwd: ROOT });
@@ -73,8 +63,9 @@ function runAsync(raw: string, out: string, extra: string[]): Promise<Summary> {
     child.stderr.on('data', (d) => (err += d));
     child.on('close', (code) => {
       const line = err.split('\n').find((l) => l.startsWith('SUMMARY '));
-      if (code !== 0 || !line) reject(new Error(`build failed (${code}): ${err.slice(-2000)}`));
-      else resolveRun({ ...JSON.parse(line.slice(8)), seconds: (performance.now() - t0) / 1000 });
+      if (code !== 0 || !line) return reject(new Error(`build failed (${code}): ${err.slice(-2000)}`));
+      const summary = JSON.parse(line.slice(8)) as Summary;
+      resolveRun({ ...summary, buildSeconds: summary.seconds, seconds: (performance.now() - t0) / 1000 });
     });
   });
 }
@@ -99,9 +90,9 @@ const base = JSON.parse(baseRun.stdout.trim().split('\n').pop()!) as { seconds: 
 const baseSec = base.seconds;
 report('baseline wink-nlp alone', { seconds: baseSec, peakRssMb: base.peakRssMb } as Summary, corpus);
 
-const one = run(raw, join(WORK, 'out1'), ['--full', '--threads', '1']);
+const one = await run(raw, join(WORK, 'out1'), ['--full', '--threads', '1']);
 report('pipeline, 1 thread', one, corpus);
-const two = run(raw, join(WORK, 'out2'), ['--full', '--threads', '2']);
+const two = await run(raw, join(WORK, 'out2'), ['--full', '--threads', '2']);
 report('pipeline, 2 threads', two, corpus);
 console.log('');
 console.log('per stage, 1 thread (time in the stage, and the rate the stage alone would run at):');
@@ -123,8 +114,9 @@ for (const h of halves) {
   mkdirSync(h, { recursive: true });
 }
 readdirSync(raw).sort().forEach((f, i) => cpSync(join(raw, f), join(halves[i % 2], f)));
-const alone = halves.map((h, i) => run(h, join(WORK, `out-half-${i}`), ['--full', '--threads', '1']).seconds);
-const together = await Promise.all(halves.map((h, i) => runAsync(h, join(WORK, `out-half-${i}`), ['--full', '--threads', '1'])));
+const alone: number[] = [];
+for (const [i, h] of halves.entries()) alone.push((await run(h, join(WORK, `out-half-${i}`), ['--full', '--threads', '1'])).seconds);
+const together = await Promise.all(halves.map((h, i) => run(h, join(WORK, `out-half-${i}`), ['--full', '--threads', '1'])));
 const ceiling = (alone[0] + alone[1]) / Math.max(...together.map((s) => s.seconds));
 console.log(`machine ceiling: two 1-thread builds at once do ${fmt(ceiling)}x the work of one (halves: ${alone.map((x) => fmt(x)).join(' + ')} s alone, ${together.map((x) => fmt(x.seconds)).join(' / ')} s together)`);
 console.log(`end-to-end MB/s, 2 threads:    ${fmt(mb / two.seconds)}     (target ≥ 1)`);
@@ -132,13 +124,13 @@ console.log(`pipeline time / baseline time: ${fmt(Math.min(one.seconds, two.seco
 
 // Incremental: warm the cache, then touch one article (same bytes), then edit one.
 const incOut = join(WORK, 'out-inc');
-run(raw, incOut, []);
+await run(raw, incOut, []);
 const victim = readdirSync(raw).sort()[Math.floor(corpus.files / 2)];
 utimesSync(join(raw, victim), new Date(), new Date());
-const touched = run(raw, incOut, []);
+const touched = await run(raw, incOut, []);
 report('incremental, 1 touched', touched, corpus);
 appendFileSync(join(raw, victim), '\n\nA late correction was added on Friday.\n');
-const inc = run(raw, incOut, []);
+const inc = await run(raw, incOut, []);
 report('incremental, 1 edited', inc, corpus);
 const full = Math.min(one.seconds, two.seconds);
 console.log(`incremental / full (faster of 1 and 2 threads): touched ${fmt((100 * touched.seconds) / full, 1)}%, edited ${fmt((100 * inc.seconds) / full, 1)}%   (target < 10%)`);
@@ -147,7 +139,7 @@ console.log(`incremental / full (faster of 1 and 2 threads): touched ${fmt((100 
 const seedRaw = join(WORK, 'seed-raw');
 rmSync(seedRaw, { recursive: true, force: true });
 cpSync(join(ROOT, 'raw'), seedRaw, { recursive: true });
-const seed = run(seedRaw, join(WORK, 'out-seed'), ['--full']);
+const seed = await run(seedRaw, join(WORK, 'out-seed'), ['--full']);
 console.log(`seed alone, whole command: ${fmt(seed.seconds)} s   (target < 3 s)`);
 
 // One 20 MB article (the corpus's texts run together): it must build, in bounded time.
@@ -161,7 +153,7 @@ for (let size = 0, i = 0; size < 20e6; i++) {
   size += Buffer.byteLength(t) + 2;
 }
 writeFileSync(join(hugeRaw, 'huge.txt'), parts.join('\n\n'));
-const huge = run(hugeRaw, join(WORK, 'out-huge'), ['--full']);
+const huge = await run(hugeRaw, join(WORK, 'out-huge'), ['--full']);
 console.log(`one 20 MB article:         ${fmt(huge.seconds)} s  ${fmt(huge.megabytes / huge.seconds)} MB/s  peak RSS ${fmt(huge.peakRssMb, 0)} MB`);
 
 // The issue's targets, side by side with what was measured.
