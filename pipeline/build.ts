@@ -152,7 +152,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       const sha = sha256Hex(input.bytes);
       const duplicateOf = input.bytes.length > 0 ? (firstBySha.get(sha) ?? null) : null;
       if (!duplicateOf) firstBySha.set(sha, name);
-      return { key: cache ? cache.key(name, input.bytes, input.metaText) : null, duplicateOf, sha };
+      return { key: cache ? cache.key(name, sha, input.metaText) : null, duplicateOf, sha };
     });
 
     // Nothing changed since the build that wrote OUT (same files, same bytes, same pipeline,

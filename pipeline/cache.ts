@@ -46,9 +46,10 @@ export class ResultCache {
     mkdirSync(dir, { recursive: true });
   }
 
-  key(name: string, bytes: Uint8Array, metaText: string | null): string {
+  /** `sha256`: of the file's bytes, already computed by the build's first pass (not hashed twice). */
+  key(name: string, sha256: string, metaText: string | null): string {
     return createHash('sha256')
-      .update(pipelineVersion()).update('\0').update(name).update('\0').update(bytes).update('\0').update(metaText ?? '\u0000none')
+      .update(pipelineVersion()).update('\0').update(name).update('\0').update(sha256).update('\0').update(metaText ?? '\u0000none')
       .digest('hex').slice(0, 32);
   }
 
