@@ -46,6 +46,8 @@ export interface BuildSummary {
   stageMs: Record<string, number>;
   /** True when OUT was already built from these inputs and was left as it was. */
   upToDate?: boolean;
+  /** How news.duckdb was made: loaded whole, or the previous one patched with the changed articles. */
+  database?: 'loaded' | 'patched';
 }
 
 const tables = TABLES as readonly TableDef[];
@@ -113,17 +115,30 @@ function buildDigest(inputs: string[], keys: Array<string | null>, opts: BuildOp
   return h.digest('hex');
 }
 
-/** The previous build's summary when OUT was built from the same digest and is whole. */
-function upToDate(out: string, digest: string): Omit<BuildSummary, 'seconds' | 'stageMs'> | null {
+interface Manifest {
+  digest: string;
+  arrow: boolean;
+  summary: Omit<BuildSummary, 'seconds' | 'stageMs'>;
+  /** Cache key of every input (duplicates aside) → the id of the article it gave, or null: what the database holds. */
+  inputs: Record<string, string | null>;
+  /** Articles added or removed by patches since news.duckdb was last loaded whole. */
+  patched: number;
+}
+
+/** The manifest of the build that wrote OUT, when OUT is whole. */
+function previousBuild(out: string): Manifest | null {
   try {
-    const m = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as { digest: string; arrow: boolean; summary: Omit<BuildSummary, 'seconds' | 'stageMs'> };
-    if (m.digest !== digest) return null;
+    const m = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as Manifest;
     const files = ['news.duckdb', 'datapackage.json', 'README.md', ...tables.flatMap((t) => [`csv/${t.name}.csv`, `parquet/${t.name}.parquet`, ...(m.arrow ? [`arrow/${t.name}.arrow`] : [])])];
-    return files.every((f) => existsSync(join(out, f))) ? m.summary : null;
+    return files.every((f) => existsSync(join(out, f))) ? m : null;
   } catch {
     return null;
   }
 }
+
+// Patching news.duckdb beats loading it whole while few articles change. Deleted rows keep
+// their space in the file, so after this share of the articles has changed, it is loaded whole.
+const PATCH_SHARE = 0.2;
 
 export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
@@ -158,17 +173,31 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     // Nothing changed since the build that wrote OUT (same files, same bytes, same pipeline,
     // same options) and OUT is whole: it stays as it is.
     const digest = cache ? buildDigest(inputs, plan.map((p) => p.key), opts) : null;
-    const previous = digest ? upToDate(out, digest) : null;
-    if (previous) {
+    const previous = digest ? previousBuild(out) : null;
+    if (previous && previous.digest === digest) {
       log(`up to date: ${inputs.length} input files unchanged since the build that wrote ${opts.out}`);
-      return { ...previous, seconds: (performance.now() - started) / 1000, stageMs: {}, upToDate: true };
+      return { ...previous.summary, seconds: (performance.now() - started) / 1000, stageMs: {}, upToDate: true };
     }
+    const keys = plan.map((p) => (p.duplicateOf ? 'duplicate' : p.key));
+
+    // A few articles changed since the previous build: patch its news.duckdb (same pipeline, so
+    // same tables; the cache keys include the pipeline's version) rather than load every row again.
+    const kept = new Set(keys.filter((k): k is string => k !== null && previous?.inputs?.[k] !== undefined));
+    const removedArticleIds = previous?.inputs
+      ? Object.entries(previous.inputs).filter(([k, id]) => id !== null && !kept.has(k)).map(([, id]) => id as string)
+      : [];
+    const changes = removedArticleIds.length + keys.filter((k) => k !== 'duplicate' && !kept.has(k as string)).length;
+    const patch =
+      previous?.inputs && !opts.arrow && !previous.arrow && previous.patched + changes <= PATCH_SHARE * Math.max(kept.size, 1)
+        ? { base: join(out, 'news.duckdb'), removedArticleIds }
+        : null;
 
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(join(tmp, 'csv'), { recursive: true });
     mkdirSync(join(tmp, 'parquet'), { recursive: true });
     const csv = new Map<string, CsvWriter>(tables.map((t) => [t.name, new CsvWriter(join(tmp, 'csv', `${t.name}.csv`), columnsOf(t))]));
-    const db = await DuckDbWriter.open(join(tmp, 'news.duckdb'), join(tmp, '.stage'));
+    const db = await DuckDbWriter.open(join(tmp, 'news.duckdb'), join(tmp, '.stage'), patch);
+    const inputKeys: Record<string, string | null> = {};
     const merger = new EntityMerger();
     const rejects: Reject[] = [];
     const counts: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]));
@@ -185,8 +214,11 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
 
     // An article's rows arrive serialized (pack.ts): the main thread appends text and merges entities.
     // Article rows were checked for unique ids by validateArticle (ids derive from the article id).
-    const accept = (r: PackedResult) => {
+    const accept = ([r, i]: [PackedResult, number]) => {
       const t0 = performance.now();
+      const key = keys[i];
+      if (key && key !== 'duplicate') inputKeys[key] = r.articleId;
+      const added = !kept.has(key as string);
       bytes += r.bytes;
       for (const [k, v] of Object.entries(r.timings)) stageMs[k] = (stageMs[k] ?? 0) + v;
       rejects.push(...r.rejects);
@@ -194,7 +226,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         const s = r.tables[t.name];
         if (!s || s.count === 0) continue;
         csv.get(t.name)!.writeText(s.csv);
-        db.appendSerialized(t, s);
+        db.appendSerialized(t, s, added);
         counts[t.name] += s.count;
       }
       if (r.tables.articles) merger.add(r.entities, new Map(r.mentionTexts));
@@ -205,23 +237,24 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     // models and lexicons, so memory grows with the thread count). The main thread only appends
     // serialized rows (under a tenth of a core); on 2 cores two workers beat one thread (make bench).
     const threads = Math.max(1, opts.threads ?? (Number(process.env.THREADS) || Math.min(MAX_DEFAULT_THREADS, availableParallelism())));
-    const keys = plan.map((p) => (p.duplicateOf ? 'duplicate' : p.key));
     const misses = keys.filter((k) => k !== 'duplicate' && (!k || !cache!.has(k))).length;
     // Workers only pay off with enough work; the stage code is loaded only where it runs.
     const pool =
       threads > 1 && misses >= MIN_FILES_FOR_WORKERS
         ? new Piscina({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads })
         : null;
-    const local = pool ? null : await import('./process.js');
+    let local: Promise<typeof import('./process.js')> | null = null;
     let hits = 0;
     // In a worker, the worker also writes the cache entry: serializing is work the main thread need not do.
     const extractOne = async (input: RawInput, key: string | null): Promise<PackedResult> => {
       if (pool) return (await pool.run({ ...input, cacheFile: key ? cache!.path(key) : null })) as PackedResult;
-      const r = pack(local!.processBytes(input.name, input.bytes, input.metaText));
+      // Loaded on first use: a build of cached articles never loads the models.
+      const r = pack((await (local ??= import('./process.js'))).processBytes(input.name, input.bytes, input.metaText));
       if (key) cache!.put(key, r);
       return r;
     };
-    const submit = async (name: string, i: number): Promise<PackedResult> => {
+    const submit = async (name: string, i: number): Promise<[PackedResult, number]> => [await result(name, i), i];
+    const result = async (name: string, i: number): Promise<PackedResult> => {
       const { duplicateOf, sha } = plan[i];
       if (duplicateOf) {
         return pack({ ...emptyResult(name), sha256: sha ?? null, rejects: [rejectRow(name, 'dedupe', `same content as ${duplicateOf} (sha256 ${sha}); kept once`)] });
@@ -237,7 +270,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       return extractOne(input, key);
     };
     // Results are taken in input order, so the output does not depend on thread timing.
-    const window: Promise<PackedResult>[] = [];
+    const window: Promise<[PackedResult, number]>[] = [];
     let done = 0;
     const tLoop = performance.now();
     try {
@@ -276,7 +309,8 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     log(`export: csv done; building news.duckdb and parquet`);
 
     if (opts.arrow) mkdirSync(join(tmp, 'arrow'));
-    const dbCounts = await db.finish(join(tmp, 'parquet'), opts.arrow ? join(tmp, 'arrow') : null);
+    const dbCounts = await db.finish(join(tmp, 'parquet'), opts.arrow ? join(tmp, 'arrow') : null, counts);
+    log(db.mode === 'patched' ? `export: news.duckdb patched (${changes} changed files)` : 'export: news.duckdb loaded whole');
     rmSync(join(tmp, '.stage'), { recursive: true, force: true });
     stageMs.export_duckdb = performance.now() - tExtract;
     Object.assign(stageMs, db.timings);
@@ -287,8 +321,11 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     }
     writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(dataPackage(), null, 2) + '\n');
     writeFileSync(join(tmp, 'README.md'), dataDictionary());
-    const summary = { inputs: inputs.length, articles: counts.articles, rejects: counts.rejects, rows: counts, megabytes: bytes / 1e6 };
-    if (digest) writeFileSync(join(tmp, MANIFEST), JSON.stringify({ digest, arrow: Boolean(opts.arrow), summary }, null, 2) + '\n');
+    const summary = { inputs: inputs.length, articles: counts.articles, rejects: counts.rejects, rows: counts, megabytes: bytes / 1e6, database: db.mode };
+    if (digest) {
+      const manifest: Manifest = { digest, arrow: Boolean(opts.arrow), summary, inputs: inputKeys, patched: db.mode === 'patched' ? previous!.patched + changes : 0 };
+      writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+    }
 
     // Swap in: the previous OUT stays whole until the new one is complete.
     const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);

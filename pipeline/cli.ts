@@ -34,7 +34,10 @@ try {
   err(`  peak RSS ${rssMb.toFixed(0)} MB (now: JS heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} of ${(mem.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(mem.external / 2 ** 20).toFixed(0)} MB)`);
   if (process.argv.includes('--json')) err('SUMMARY ' + JSON.stringify({ ...s, peakRssMb: rssMb }));
   if (s.upToDate) err(`  ${out} is up to date: nothing was written`);
-  else err(`  wrote ${out}/csv, ${out}/parquet, ${arrow ? `${out}/arrow, ` : ''}${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
+  else {
+    err(`  wrote ${out}/csv, ${out}/parquet, ${arrow ? `${out}/arrow, ` : ''}${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
+    if (s.database === 'patched') err('  news.duckdb: the previous one, patched with the changed articles');
+  }
   if (strict && s.rejects > 0) {
     err(`STRICT: ${s.rejects} rejects (see ${out}/csv/rejects.csv); failing`);
     process.exitCode = 3;

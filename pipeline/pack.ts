@@ -28,6 +28,8 @@ export interface PackedResult {
   mentionTexts: Array<[string, string[]]>;
   /** Per table of the article (all tables but entities and rejects, which the build assembles). */
   tables: Record<string, SerializedRows>;
+  /** The article these rows belong to (null when the file gave no article): an incremental build deletes an article's rows by it. */
+  articleId: string | null;
 }
 
 const tables = TABLES as readonly TableDef[];
@@ -64,5 +66,6 @@ export function pack(r: FileResult): PackedResult {
   return {
     sourceFile: r.sourceFile, sha256: r.sha256, bytes: r.bytes, timings, rejects: r.rejects,
     entities: r.entities, mentionTexts: [...r.mentionTexts.entries()], tables: out,
+    articleId: r.rows?.articles[0]?.article_id ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, cpSync } from 'node:fs';
+import { mkdtempSync, cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -34,4 +34,17 @@ export function articleRow(over: Record<string, unknown> = {}): Record<string, u
     published: '2017-03-07', publisher: null, source_url: null, photo_credit: null, language: 'en', encoding: 'utf-8',
     word_count: 1, char_count: [...text].length, text, ...over,
   };
+}
+
+const PLAIN = join(import.meta.dirname, 'fixtures', 'plain');
+
+/** A folder of `n` articles made from the seed and the plain fixtures, each with a line of its own (so no two are duplicates). */
+export function corpus(n: number): string {
+  const raw = tempDir('news-par-raw-');
+  const texts = [readFileSync(SEED, 'utf8'), ...readdirSync(PLAIN).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(PLAIN, f), 'utf8'))];
+  for (let i = 0; i < n; i++) {
+    const paras = texts[i % texts.length].split(/\n\s*\n/);
+    writeFileSync(join(raw, `doc-${String(i).padStart(3, '0')}.txt`), [...paras, `Note ${i}: the figures were revised on March ${1 + (i % 28)}.`].join('\n\n'));
+  }
+  return raw;
 }

@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { appendFileSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../pipeline/build.js';
-import { SEED, tempDir } from './helpers.js';
+import { corpus, tempDir } from './helpers.js';
 
-const FIX = join(import.meta.dirname, 'fixtures', 'plain');
-
-function corpus(n: number): string {
-  const raw = tempDir('news-par-raw-');
-  const texts = [readFileSync(SEED, 'utf8'), ...readdirSync(FIX).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(FIX, f), 'utf8'))];
-  for (let i = 0; i < n; i++) {
-    const paras = texts[i % texts.length].split(/\n\s*\n/);
-    writeFileSync(join(raw, `doc-${String(i).padStart(3, '0')}.txt`), [...paras, `Note ${i}: the figures were revised on March ${1 + (i % 28)}.`].join('\n\n'));
-  }
-  return raw;
-}
 const csvs = (out: string) => Object.fromEntries(readdirSync(join(out, 'csv')).map((f) => [f, readFileSync(join(out, 'csv', f), 'utf8')]));
 
 describe('parallel and incremental builds', () => {
