@@ -96,8 +96,13 @@ export class DuckDbWriter {
     mkdirSync(join(stageDir, 'added'), { recursive: true });
     if (patch) copyFileSync(patch.base, path);
     const [instance, conn] = await DuckDbWriter.connect(path);
-    return new DuckDbWriter(instance, conn, path, stageDir, patch);
+    const w = new DuckDbWriter(instance, conn, path, stageDir, patch);
+    // DuckDB deletes the removed articles on its own threads while the build extracts.
+    if (patch) w.removal = w.removeArticles(patch).then(() => null, (e: Error) => e);
+    return w;
   }
+
+  private removal: Promise<Error | null> = Promise.resolve(null);
 
   private readonly staged = new Map<string, { file: BufferedFile; maxLine: number; chars: number }>();
 
@@ -175,22 +180,19 @@ export class DuckDbWriter {
   }
 
   /**
-   * Turns the copy of the previous database into this build's: the rows of removed articles go,
-   * the rows of added ones come in, entities take their new aggregates and rejects are replaced.
+   * Turns the copy of the previous database into this build's: the rows of removed articles go
+   * (removeArticles, started when the database was opened), entities take their new aggregates,
+   * rejects are replaced and the rows of added articles come in.
    * Each statement commits on its own (DuckDB refuses to delete and insert the same key in one
    * transaction); the copy is in the build's temporary folder, so a failure loses nothing.
    */
-  private async applyPatch(patch: Patch): Promise<void> {
+  private async applyPatch(): Promise<void> {
     const c = this.conn;
     const all = TABLES as readonly TableDef[];
     const order = keyOrder(all).flat();
     const scoped = order.filter(articleScoped);
-    const removed = join(this.stageDir, 'removed.ndjson');
-    writeFileSync(removed, patch.removedArticleIds.map((id) => JSON.stringify({ article_id: id }) + '\n').join(''));
-    await c.run(`CREATE TEMP TABLE removed AS SELECT * FROM read_json($1, columns = {'article_id': 'VARCHAR'}, format = 'newline_delimited');`, [removed]);
-    // Children before parents.
-    for (const t of [...scoped].reverse()) await c.run(`DELETE FROM ${q(t.name)} WHERE article_id IN (SELECT article_id FROM removed);`);
-
+    const failed = await this.removal;
+    if (failed) throw failed;
     for (const t of order.filter((x) => !articleScoped(x))) {
       const referrers = all.filter((r) => r.foreignKeys.some((f) => f.references === t.name));
       if (referrers.length === 0) {
@@ -201,6 +203,23 @@ export class DuckDbWriter {
     }
     // Parents before children.
     for (const t of scoped) await c.run(`INSERT INTO ${q(t.name)} SELECT * FROM ${this.source(t, 'added')};`, [this.file(t, 'added')]);
+  }
+
+  /**
+   * Deletes the rows of the removed articles, children before parents. One call for all the
+   * statements: it then runs to the end on DuckDB's threads while JavaScript is busy extracting.
+   */
+  private async removeArticles(patch: Patch): Promise<void> {
+    const removed = join(this.stageDir, 'removed.ndjson');
+    writeFileSync(removed, patch.removedArticleIds.map((id) => JSON.stringify({ article_id: id }) + '\n').join(''));
+    const scoped = keyOrder(TABLES as readonly TableDef[]).flat().filter(articleScoped);
+    await this.conn.run(
+      [
+        // The path is ours (the build's temporary folder), escaped as a literal; the ids are read from it.
+        `CREATE TEMP TABLE removed AS SELECT * FROM read_json(${lit(removed)}, columns = {'article_id': 'VARCHAR'}, format = 'newline_delimited', maximum_object_size = ${MIN_OBJECT_BOUND});`,
+        ...scoped.reverse().map((t) => `DELETE FROM ${q(t.name)} WHERE article_id IN (SELECT article_id FROM removed);`),
+      ].join('\n'),
+    );
   }
 
   /** A table other rows point to (entities, aggregated over all articles): its rows become the staged ones, changed in place. */
@@ -277,11 +296,12 @@ export class DuckDbWriter {
 
     // Parquet comes from the staged files, not from the tables: it runs alongside the loads or the patch.
     const pq = parquetDir ? this.parquet(parquetDir, oneAtATime) : Promise.resolve();
+    pq.catch(() => {}); // awaited below; a failure must not surface early as an unhandled rejection
     if (oneAtATime) await pq;
     let counts: Record<string, number> | null = null;
     if (this.patch) {
       try {
-        await this.applyPatch(this.patch);
+        await this.applyPatch();
         counts = await this.counts();
         const wrong = expected ? all.find((t) => counts![t.name] !== expected[t.name]) : undefined;
         if (wrong) throw new Error(`${wrong.name} has ${counts[wrong.name]} rows, expected ${expected![wrong.name]}`);
