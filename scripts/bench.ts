@@ -13,6 +13,8 @@ const arg = (name: string, dflt: string) => {
 };
 const corpusDir = resolve(arg('corpus', join(ROOT, '..', 'shared', 'dev-data', 'bbc')));
 const scale = Number(arg('scale', '0'));
+// The flags make build-data runs the CLI with (the Makefile's NODE_FLAGS).
+const NODE_FLAGS = (process.env.NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
 
 function collect(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
@@ -58,7 +60,7 @@ interface Summary { seconds: number; buildSeconds?: number; articles: number; re
 function run(raw: string, out: string, extra: string[]): Promise<Summary> {
   const t0 = performance.now();
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), '--raw', raw, '--out', out, '--json', ...extra], { cwd: ROOT });
+    const child = spawn(process.execPath, [...NODE_FLAGS, join(ROOT, 'dist', 'cli.mjs'), '--raw', raw, '--out', out, '--json', ...extra], { cwd: ROOT });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.on('close', (code) => {

@@ -15,7 +15,7 @@ run() { # name gold-dir task [limit]
   local lim=(); [ -n "$limit" ] && lim=(--limit "$limit")
   rm -rf "$WORK/raw-$name"
   node "$SHARED/eval/prepare.mjs" "$gold" "$WORK/raw-$name" "${lim[@]}" >/dev/null
-  node dist/cli.mjs --raw "$WORK/raw-$name" --out "$WORK/out-$name" 2>/dev/null
+  node ${NODE_FLAGS:-} dist/cli.mjs --raw "$WORK/raw-$name" --out "$WORK/out-$name" 2>/dev/null
   if [ "$task" = robust ]; then
     node "$SHARED/eval/score.mjs" robust --gold "$WORK/raw-$name" --out "$WORK/out-$name" | tail -1
   else

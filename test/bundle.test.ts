@@ -1,5 +1,5 @@
 // `make build-data` runs the bundle (dist/), the tests run the sources: the two
-// must write the same bytes, with the bundled worker pool in use.
+// must write the same bytes, with the bundled worker pool in use and the Makefile's node flags.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,14 +22,16 @@ beforeAll(() => {
 }, 60_000);
 
 describe('bundled build', () => {
-  it('writes byte-identical CSV to the source build, using two worker threads', async () => {
+  it('writes byte-identical CSV to the source build, through make build-data with two worker threads', async () => {
     const fromSources = join(tempDir('news-bundle-src-'), 'out');
     await build({ raw, out: fromSources, threads: 1, incremental: false, log: () => {} });
     const fromBundle = join(tempDir('news-bundle-dist-'), 'out');
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.mjs'), '--raw', raw, '--out', fromBundle, '--full', '--threads', '2'], {
+    const r = spawnSync('make', ['--no-print-directory', 'build-data', `RAW=${raw}`, `OUT=${fromBundle}`], {
       cwd: ROOT,
       encoding: 'utf8',
+      env: { ...process.env, THREADS: '2' },
     });
+    expect(r.stdout).toMatch(/node --single-threaded-gc dist\/cli\.mjs/);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/2 thread\(s\)/);
     const tables = readdirSync(join(fromSources, 'csv')).sort();
