@@ -59,12 +59,10 @@ export class ResultCache {
 
   get(key: string): PackedResult | null {
     this.used.add(key);
-    const f = join(this.dir, key + EXT);
-    if (!existsSync(f)) return null;
     try {
-      return deserialize(readFileSync(f)) as PackedResult;
+      return deserialize(readFileSync(join(this.dir, key + EXT))) as PackedResult;
     } catch {
-      return null; // a damaged entry is recomputed
+      return null; // a missing or damaged entry is recomputed
     }
   }
 

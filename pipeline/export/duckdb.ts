@@ -299,7 +299,8 @@ export class DuckDbWriter {
     // Parquet comes from the staged files, not from the tables: it runs alongside the loads or the patch.
     const pq = parquetDir ? this.parquet(parquetDir, oneAtATime) : Promise.resolve();
     pq.catch(() => {}); // awaited below; a failure must not surface early as an unhandled rejection
-    if (oneAtATime) {
+    // A whole load of a big corpus needs DuckDB's memory budget for itself; a patch does not.
+    if (oneAtATime && !this.patch) {
       await pq;
       t0 = performance.now();
     }
