@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
+// crypto.hash: one call, no Hash object; about twice as fast as createHash for short ids.
 export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes, 'hex');
 }
 
 /** A short stable id from content: same parts, same id, whatever the run. */
 export function stableId(prefix: string, ...parts: Array<string | number | null>): string {
-  const h = createHash('sha1').update([prefix, ...parts].map((p) => String(p ?? '')).join('\u241F')).digest('hex');
+  const h = hash('sha1', [prefix, ...parts].map((p) => String(p ?? '')).join('\u241F'), 'hex');
   return `${prefix}_${h.slice(0, 16)}`;
 }
 

@@ -85,8 +85,9 @@ function shape(s: string): string {
 }
 
 /** Gazetteer matches covering each token: "tag:B", "tag:I", "tag:E", "tag:S" features. */
-function gazetteerMarks(g: Gazetteer, tokens: Token[]): string[][] {
-  const marks: string[][] = tokens.map(() => []);
+function gazetteerMarks(g: Gazetteer, tokens: Token[]): Array<string[] | undefined> {
+  // Most tokens have no mark: their entries stay empty rather than each holding an empty array.
+  const marks = new Array<string[] | undefined>(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const max = g.maxLen.get(tokens[i].lower);
     if (!max) continue;
@@ -96,8 +97,8 @@ function gazetteerMarks(g: Gazetteer, tokens: Token[]): string[][] {
       const tags = g.tags.get(key);
       if (!tags) continue;
       for (const tag of tags) {
-        if (n === 1) marks[i].push(tag + ':S');
-        else for (let k = 0; k < n; k++) marks[i + k].push(tag + (k === 0 ? ':B' : k === n - 1 ? ':E' : ':I'));
+        if (n === 1) (marks[i] ??= []).push(tag + ':S');
+        else for (let k = 0; k < n; k++) (marks[i + k] ??= []).push(tag + (k === 0 ? ':B' : k === n - 1 ? ':E' : ':I'));
       }
     }
   }
@@ -123,7 +124,7 @@ export function isCandidate(tokens: Token[], i: number, caps: boolean): boolean 
 /** Features of token i that do not depend on earlier tags. */
 /** Per-sentence values the features of every token share, computed once. */
 export interface SentenceCache {
-  marks: string[][];
+  marks: Array<string[] | undefined>;
   runEnd: number[];
   shapes: string[];
   first: number;
@@ -183,7 +184,8 @@ export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocConte
     if (g.locKeyword.has(lastW)) f.push('run-lkw');
     if (g.miscKeyword.has(lastW)) f.push('run-mkw');
   }
-  for (const m of marks[i]) f.push('g=' + m);
+  const mk = marks[i];
+  if (mk) for (const m of mk) f.push('g=' + m);
   return f;
 }
 
