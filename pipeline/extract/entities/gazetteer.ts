@@ -22,6 +22,8 @@ export interface Gazetteer {
   tags: Map<string, Set<string>>;
   /** first token of a phrase → longest phrase length starting with it. */
   maxLen: Map<string, number>;
+  /** Every proper prefix of a phrase key ("united", "united states of"): a scan stops where none goes on. */
+  prefixes: Set<string>;
   /** phrase key → entity, for countries and curated entries (names and aliases). */
   known: Map<string, KnownEntity>;
   /** demonym adjective ("russian", "north korean") → its country or region. */
@@ -96,6 +98,7 @@ export function gazetteer(): Gazetteer {
   if (built) return built;
   const tags = new Map<string, Set<string>>();
   const maxLen = new Map<string, number>();
+  const prefixes = new Set<string>();
   const known = new Map<string, KnownEntity>();
   const demonym = new Map<string, KnownEntity>();
   const people = new Map<string, KnownEntity>();
@@ -113,6 +116,7 @@ export function gazetteer(): Gazetteer {
     s.add(tag);
     const parts = key.split(' ');
     if ((maxLen.get(parts[0]) ?? 0) < parts.length) maxLen.set(parts[0], parts.length);
+    for (let n = 1; n < parts.length; n++) prefixes.add(parts.slice(0, n).join(' '));
     return key;
   };
   const addKnown = (phrase: string, e: KnownEntity, tag: string) => {
@@ -219,6 +223,7 @@ export function gazetteer(): Gazetteer {
   built = {
     tags,
     maxLen,
+    prefixes,
     known,
     demonym,
     people,

@@ -95,7 +95,10 @@ function gazetteerMarks(g: Gazetteer, tokens: Token[]): Array<string[] | undefin
     for (let n = 1; n <= max && i + n <= tokens.length; n++) {
       key = n === 1 ? tokens[i].lower : key + ' ' + tokens[i + n - 1].lower;
       const tags = g.tags.get(key);
-      if (!tags) continue;
+      if (!tags) {
+        if (!g.prefixes.has(key)) break; // no phrase goes on from here
+        continue;
+      }
       for (const tag of tags) {
         if (n === 1) (marks[i] ??= []).push(tag + ':S');
         else for (let k = 0; k < n; k++) (marks[i + k] ??= []).push(tag + (k === 0 ? ':B' : k === n - 1 ? ':E' : ':I'));
