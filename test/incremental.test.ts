@@ -92,4 +92,24 @@ describe('incremental builds', () => {
     expect(logs.join('\n')).toMatch(/news\.duckdb loaded whole/);
     await expectSameAsFullBuild(raw, out);
   }, 180_000);
+
+  it('patch build after build until a fifth of the articles changed, then load whole once and patch again', async () => {
+    const raw = corpus(40);
+    const out = join(tempDir(), 'out');
+    await build({ raw, out, threads: 1, log: () => {} });
+    const step = async (change: () => void) => {
+      change();
+      return (await build({ raw, out, threads: 1, log: () => {} })).database;
+    };
+    const edit = (i: number) => () => appendFileSync(join(raw, `doc-0${i}.txt`), `\n\nCorrection ${i}: the vote was held on Tuesday.`);
+    // Changed articles since the last whole load: 2 (an edit removes one and adds one), 3, 4, 6, then 8 of 39.
+    expect(await step(edit(11))).toBe('patched');
+    expect(await step(() => rmSync(join(raw, 'doc-012.txt')))).toBe('patched');
+    expect(await step(() => writeFileSync(join(raw, 'doc-200.txt'), 'Bridge closed\n\nThe bridge in Leeds closed on Monday for repairs.\n'))).toBe('patched');
+    expect(await step(() => renameSync(join(raw, 'doc-013.txt'), join(raw, 'doc-013b.txt')))).toBe('patched');
+    await expectSameAsFullBuild(raw, out);
+    expect(await step(edit(14))).toBe('loaded');
+    expect(await step(edit(15))).toBe('patched');
+    await expectSameAsFullBuild(raw, out);
+  }, 300_000);
 });
