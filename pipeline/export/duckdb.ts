@@ -267,12 +267,13 @@ export class DuckDbWriter {
     const one = (t: TableDef) =>
       // The path is ours (the build's temporary folder); it is escaped as a literal all the same.
       this.runAlone(`COPY (SELECT * FROM ${this.source(t)}) TO ${lit(`${parquetDir}/${t.name}.parquet`)} (FORMAT parquet, COMPRESSION zstd);`, [this.file(t)]);
-    const all = TABLES as readonly TableDef[];
-    const t0 = performance.now();
-    if (oneAtATime) for (const t of all) await one(t);
-    // Most tables are small, and a COPY's fixed cost dominates: side by side.
-    else await Promise.all(all.map(one));
-    this.timings.parquet = performance.now() - t0; // its own duration: it overlaps the other steps
+    // A COPY holds its table's rows until it writes a row group, so copies side by side add up:
+    // two at a time (all twelve at once, next to a patch, ran out of the budget at 2,000 articles).
+    const queue = [...(TABLES as readonly TableDef[])];
+    const lane = async () => {
+      for (let t = queue.shift(); t; t = queue.shift()) await one(t);
+    };
+    await Promise.all(oneAtATime ? [lane()] : [lane(), lane()]);
   }
 
   /**
@@ -296,14 +297,6 @@ export class DuckDbWriter {
     const staged = [...this.staged.values()];
     const oneAtATime = staged.reduce((n, s) => n + s.chars, 0) > PARALLEL_LOAD_MAX_CHARS || staged.some((s) => s.maxLine > HUGE_ROW);
 
-    // Parquet comes from the staged files, not from the tables: it runs alongside the loads or the patch.
-    const pq = parquetDir ? this.parquet(parquetDir, oneAtATime) : Promise.resolve();
-    pq.catch(() => {}); // awaited below; a failure must not surface early as an unhandled rejection
-    // A whole load of a big corpus needs DuckDB's memory budget for itself; a patch does not.
-    if (oneAtATime && !this.patch) {
-      await pq;
-      t0 = performance.now();
-    }
     let counts: Record<string, number> | null = null;
     if (this.patch) {
       try {
@@ -329,8 +322,9 @@ export class DuckDbWriter {
     lap('duckdb_tables');
     await this.conn.run('CHECKPOINT;');
     lap('checkpoint');
-    await pq;
-    t0 = performance.now();
+    // Parquet comes from the staged files; after the tables, so the two do not share the memory budget.
+    if (parquetDir) await this.parquet(parquetDir, oneAtATime);
+    lap('parquet');
     if (arrowDir) {
       for (const t of all) await writeArrow(this.conn, t, `${arrowDir}/${t.name}.arrow`);
       lap('arrow');
