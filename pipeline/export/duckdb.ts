@@ -263,17 +263,18 @@ export class DuckDbWriter {
   }
 
   /** Writes each table's Parquet file from its staged rows (input order, like the CSV). */
-  private async parquet(parquetDir: string, oneAtATime: boolean): Promise<void> {
+  private async parquet(parquetDir: string, hugeRows: boolean): Promise<void> {
     const one = (t: TableDef) =>
       // The path is ours (the build's temporary folder); it is escaped as a literal all the same.
       this.runAlone(`COPY (SELECT * FROM ${this.source(t)}) TO ${lit(`${parquetDir}/${t.name}.parquet`)} (FORMAT parquet, COMPRESSION zstd);`, [this.file(t)]);
     // A COPY holds its table's rows until it writes a row group, so copies side by side add up:
-    // two at a time (all twelve at once, next to a patch, ran out of the budget at 2,000 articles).
+    // two at a time (all twelve at once, next to a patch, ran out of the budget at 2,000 articles),
+    // one at a time when a row is huge.
     const queue = [...(TABLES as readonly TableDef[])];
     const lane = async () => {
       for (let t = queue.shift(); t; t = queue.shift()) await one(t);
     };
-    await Promise.all(oneAtATime ? [lane()] : [lane(), lane()]);
+    await Promise.all(hugeRows ? [lane()] : [lane(), lane()]);
   }
 
   /**
@@ -323,7 +324,7 @@ export class DuckDbWriter {
     await this.conn.run('CHECKPOINT;');
     lap('checkpoint');
     // Parquet comes from the staged files; after the tables, so the two do not share the memory budget.
-    if (parquetDir) await this.parquet(parquetDir, oneAtATime);
+    if (parquetDir) await this.parquet(parquetDir, staged.some((s) => s.maxLine > HUGE_ROW));
     lap('parquet');
     if (arrowDir) {
       for (const t of all) await writeArrow(this.conn, t, `${arrowDir}/${t.name}.arrow`);
