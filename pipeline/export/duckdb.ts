@@ -1,10 +1,11 @@
 // news.duckdb: rows are staged as NDJSON files while articles stream through (the
 // workers serialize them), then DuckDB loads each file into its typed, keyed,
 // commented table at the end (entities are only complete then, and the foreign
-// keys need them first). Parquet files are written from the same staged files.
+// keys need them first). Parquet files are written from the same staged files, in input
+// order like the CSV, whatever the order of the rows in the database.
 //
 // An incremental build patches the previous news.duckdb instead (a copy of it): loading
-// every row again, with its key checks, costs about a second per thousand articles.
+// every row again with its key checks took 0.9 s for 1,328 articles and 5.5 s for 10,000.
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { BufferedFile } from './buffered.js';
 import { join } from 'node:path';
