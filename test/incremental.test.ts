@@ -39,6 +39,14 @@ async function expectSameAsFullBuild(raw: string, out: string): Promise<void> {
   expect(await contents(join(out, 'news.duckdb'))).toEqual(await contents(join(full, 'news.duckdb')));
 }
 
+/** A corpus of `n` articles, built once into a fresh OUT. */
+async function built(n: number): Promise<{ raw: string; out: string }> {
+  const raw = corpus(n);
+  const out = join(tempDir(), 'out');
+  await build({ raw, out, threads: 1, log: () => {} });
+  return { raw, out };
+}
+
 const aliases = async (db: string) =>
   new Map((await query(db, 'SELECT entity_id, aliases FROM entities')).map((r) => [r.entity_id as string, JSON.stringify(r.aliases)]));
 
@@ -67,18 +75,14 @@ describe('incremental builds', () => {
   }, 180_000);
 
   it('loads news.duckdb whole when many files changed', async () => {
-    const raw = corpus(10);
-    const out = join(tempDir(), 'out');
-    await build({ raw, out, threads: 1, log: () => {} });
+    const { raw, out } = await built(10);
     for (const i of [1, 2, 3]) appendFileSync(join(raw, `doc-00${i}.txt`), '\n\nThe meeting was moved to Thursday.');
     expect((await build({ raw, out, threads: 1, log: () => {} })).database).toBe('loaded');
     await expectSameAsFullBuild(raw, out);
   }, 180_000);
 
   it('loads news.duckdb whole when the previous one does not match what the build expects', async () => {
-    const raw = corpus(12);
-    const out = join(tempDir(), 'out');
-    await build({ raw, out, threads: 1, log: () => {} });
+    const { raw, out } = await built(12);
     // Someone changed the database by hand: a kept article lost a figure.
     const inst = await DuckDBInstance.create(join(out, 'news.duckdb'));
     const conn = await inst.connect();
@@ -94,9 +98,7 @@ describe('incremental builds', () => {
   }, 180_000);
 
   it('patch build after build until a fifth of the articles changed, then load whole once and patch again', async () => {
-    const raw = corpus(40);
-    const out = join(tempDir(), 'out');
-    await build({ raw, out, threads: 1, log: () => {} });
+    const { raw, out } = await built(40);
     const step = async (change: () => void) => {
       change();
       return (await build({ raw, out, threads: 1, log: () => {} })).database;

@@ -54,10 +54,10 @@ const HUGE_ROW = 4 * 2 ** 20;
 const PARALLEL_LOAD_MAX_CHARS = 64 * 2 ** 20;
 
 /** Tables whose rows belong to one article (they come and go with it in an incremental build). */
-export const articleScoped = (t: TableDef): boolean => t.name === 'articles' || t.foreignKeys.some((f) => f.references === 'articles');
+const articleScoped = (t: TableDef): boolean => t.name === 'articles' || t.foreignKeys.some((f) => f.references === 'articles');
 
 /** Tables in an order where every table comes after the tables its keys point to. */
-export function keyOrder(all: readonly TableDef[]): TableDef[][] {
+function keyOrder(all: readonly TableDef[]): TableDef[][] {
   const waves: TableDef[][] = [];
   const loaded = new Set<string>();
   while (loaded.size < all.length) {
@@ -68,6 +68,11 @@ export function keyOrder(all: readonly TableDef[]): TableDef[][] {
   }
   return waves;
 }
+
+const WAVES = keyOrder(TABLES as readonly TableDef[]);
+const IN_KEY_ORDER = WAVES.flat();
+// The article tables, parents first.
+const SCOPED = IN_KEY_ORDER.filter(articleScoped);
 
 /** What an incremental build changes in the previous database. */
 export interface Patch {
@@ -94,7 +99,7 @@ export class DuckDbWriter {
 
   /** Opens the database; rows are staged as NDJSON files in `stageDir` and loaded in bulk by `finish`. With `patch`, the database starts as a copy of the previous one. */
   static async open(path: string, stageDir: string, patch: Patch | null = null): Promise<DuckDbWriter> {
-    mkdirSync(join(stageDir, 'added'), { recursive: true });
+    mkdirSync(patch ? join(stageDir, 'added') : stageDir, { recursive: true });
     if (patch) copyFileSync(patch.base, path);
     const [instance, conn] = await DuckDbWriter.connect(path);
     const w = new DuckDbWriter(instance, conn, path, stageDir, patch);
@@ -170,7 +175,7 @@ export class DuckDbWriter {
     }
     // Then the loads, a table per connection, in waves: a table loads once the tables its keys
     // point to are in (the foreign-key checks need them), and tables of a wave load side by side.
-    for (const wave of keyOrder(all)) {
+    for (const wave of WAVES) {
       if (oneAtATime) for (const t of wave) await this.load(t);
       else await Promise.all(wave.map((t) => this.load(t)));
     }
@@ -190,11 +195,9 @@ export class DuckDbWriter {
   private async applyPatch(): Promise<void> {
     const c = this.conn;
     const all = TABLES as readonly TableDef[];
-    const order = keyOrder(all).flat();
-    const scoped = order.filter(articleScoped);
     const failed = await this.removal;
     if (failed) throw failed;
-    for (const t of order.filter((x) => !articleScoped(x))) {
+    for (const t of IN_KEY_ORDER.filter((x) => !articleScoped(x))) {
       const referrers = all.filter((r) => r.foreignKeys.some((f) => f.references === t.name));
       if (referrers.length === 0) {
         // Nothing points to it (rejects): replaced whole.
@@ -203,7 +206,7 @@ export class DuckDbWriter {
       } else await this.diffTable(t, referrers);
     }
     // Parents before children.
-    for (const t of scoped) await c.run(`INSERT INTO ${q(t.name)} SELECT * FROM ${this.source(t, 'added')};`, [this.file(t, 'added')]);
+    for (const t of SCOPED) await c.run(`INSERT INTO ${q(t.name)} SELECT * FROM ${this.source(t, 'added')};`, [this.file(t, 'added')]);
   }
 
   /**
@@ -213,12 +216,11 @@ export class DuckDbWriter {
   private async removeArticles(patch: Patch): Promise<void> {
     const removed = join(this.stageDir, 'removed.ndjson');
     writeFileSync(removed, patch.removedArticleIds.map((id) => JSON.stringify({ article_id: id }) + '\n').join(''));
-    const scoped = keyOrder(TABLES as readonly TableDef[]).flat().filter(articleScoped);
     await this.conn.run(
       [
         // The path is ours (the build's temporary folder), escaped as a literal; the ids are read from it.
         `CREATE TEMP TABLE removed AS SELECT * FROM read_json(${lit(removed)}, columns = {'article_id': 'VARCHAR'}, format = 'newline_delimited', maximum_object_size = ${MIN_OBJECT_BOUND});`,
-        ...scoped.reverse().map((t) => `DELETE FROM ${q(t.name)} WHERE article_id IN (SELECT article_id FROM removed);`),
+        ...[...SCOPED].reverse().map((t) => `DELETE FROM ${q(t.name)} WHERE article_id IN (SELECT article_id FROM removed);`),
       ].join('\n'),
     );
   }
@@ -292,12 +294,14 @@ export class DuckDbWriter {
     };
     const all = TABLES as readonly TableDef[];
     for (const [, s] of this.staged) s.file.close();
-    for (const t of all) for (const dir of ['', 'added']) if (!existsSync(this.file(t, dir))) writeFileSync(this.file(t, dir), '');
+    // Every table gets its files, empty when it has no rows.
+    for (const t of all) for (const dir of this.patch ? ['', 'added'] : ['']) if (!existsSync(this.file(t, dir))) writeFileSync(this.file(t, dir), '');
     // Loads side by side each need their own buffers and index memory: only for small corpora.
     // A big corpus, or a huge row (a 20 MB article), loads one table at a time, so the loads stay
     // inside DuckDB's memory budget (10,000 articles ran out of it side by side).
     const staged = [...this.staged.values()];
-    const oneAtATime = staged.reduce((n, s) => n + s.chars, 0) > PARALLEL_LOAD_MAX_CHARS || staged.some((s) => s.maxLine > HUGE_ROW);
+    const hugeRows = staged.some((s) => s.maxLine > HUGE_ROW);
+    const oneAtATime = hugeRows || staged.reduce((n, s) => n + s.chars, 0) > PARALLEL_LOAD_MAX_CHARS;
 
     let counts: Record<string, number> | null = null;
     if (this.patch) {
@@ -325,7 +329,7 @@ export class DuckDbWriter {
     await this.conn.run('CHECKPOINT;');
     lap('checkpoint');
     // Parquet comes from the staged files; after the tables, so the two do not share the memory budget.
-    if (parquetDir) await this.parquet(parquetDir, staged.some((s) => s.maxLine > HUGE_ROW));
+    if (parquetDir) await this.parquet(parquetDir, hugeRows);
     lap('parquet');
     if (arrowDir) {
       for (const t of all) await writeArrow(this.conn, t, `${arrowDir}/${t.name}.arrow`);
