@@ -239,9 +239,13 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const threads = Math.max(1, opts.threads ?? (Number(process.env.THREADS) || Math.min(MAX_DEFAULT_THREADS, availableParallelism())));
     const misses = keys.filter((k) => k !== 'duplicate' && (!k || !cache!.has(k))).length;
     // Workers only pay off with enough work; the stage code is loaded only where it runs.
+    // Two tasks per worker: the next article already waits in the worker's port when one ends, so
+    // a worker does not idle for the round trip through the main thread (about 0.6 ms a task, 7%
+    // of a worker's time on the BBC articles; measured with --cpu-prof). Tasks are synchronous, so
+    // a worker still runs one at a time.
     const pool =
       threads > 1 && misses >= MIN_FILES_FOR_WORKERS
-        ? new Piscina({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads })
+        ? new Piscina({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2 })
         : null;
     let local: Promise<typeof import('./process.js')> | null = null;
     let hits = 0;

@@ -32,7 +32,9 @@ try {
   const rssMb = process.resourceUsage().maxRSS / 1024;
   const mem = process.memoryUsage();
   err(`  peak RSS ${rssMb.toFixed(0)} MB (now: JS heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} of ${(mem.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(mem.external / 2 ** 20).toFixed(0)} MB)`);
-  if (process.argv.includes('--json')) err('SUMMARY ' + JSON.stringify({ ...s, peakRssMb: rssMb }));
+  // CPU of the whole process (every thread), so make bench can tell work from waiting.
+  const cpu = process.cpuUsage();
+  if (process.argv.includes('--json')) err('SUMMARY ' + JSON.stringify({ ...s, peakRssMb: rssMb, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
   if (s.upToDate) err(`  ${out} is up to date: nothing was written`);
   else {
     err(`  wrote ${out}/csv, ${out}/parquet, ${arrow ? `${out}/arrow, ` : ''}${out}/news.duckdb, ${out}/datapackage.json, ${out}/README.md`);
