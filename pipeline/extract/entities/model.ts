@@ -37,9 +37,24 @@ export function isCapsSentence(tokens: Token[]): boolean {
   let words = 0;
   let upper = 0;
   for (const t of tokens) {
-    if (t.text.length < 2 || !/\p{L}/u.test(t.text)) continue;
+    const s = t.text;
+    if (s.length < 2) continue;
+    // ASCII tokens (nearly all) are read char by char; others by regex and toUpperCase.
+    let letter = false;
+    let lower = false;
+    let ascii = true;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c >= 128) {
+        ascii = false;
+        break;
+      }
+      if (c >= 97 && c <= 122) letter = lower = true;
+      else if (c >= 65 && c <= 90) letter = true;
+    }
+    if (ascii ? !letter : !/\p{L}/u.test(s)) continue;
     words++;
-    if (t.text === t.text.toUpperCase()) upper++;
+    if (ascii ? !lower : s === s.toUpperCase()) upper++;
   }
   return words >= 3 && upper / words >= 0.7;
 }

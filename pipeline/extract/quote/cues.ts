@@ -12,6 +12,8 @@ export interface Tok extends Span {
 // Abbreviations whose period belongs to the word (initials, titles, U.S.).
 const ABBREV = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Capt|Maj|Adm|Pres|Sec|Atty|Supt|Cmdr|Insp)$/u;
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.\-](?=[\p{L}\p{N}]))*|\S/gu;
+const WORD_START = /^[\p{L}\p{N}]/u;
+const UPPER_START = /^\p{Lu}/u;
 
 /** Tokens of text[start, end). */
 export function tokenize(text: string, start: number, end: number): Tok[] {
@@ -23,18 +25,22 @@ export function tokenize(text: string, start: number, end: number): Tok[] {
     let s = start + m.index;
     let e = s + m[0].length;
     let t = m[0];
-    const word = /^[\p{L}\p{N}]/u.test(t);
+    const c0 = t.charCodeAt(0);
+    // ASCII answers without a regex (this runs on every token of every sentence).
+    const word = c0 < 128 ? (c0 >= 48 && c0 <= 57) || ((c0 | 32) >= 97 && (c0 | 32) <= 122) : WORD_START.test(t);
+    const cap = word && (c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER_START.test(t));
+    const last = t.charCodeAt(t.length - 1);
     if (word && text[e] === '.' && e < end && ABBREV.test(t)) {
       e++;
       t += '.';
       TOKEN.lastIndex++;
-    } else if (word && /s$/i.test(t) && e < end && /['’]/.test(text[e]) && !/[\p{L}\p{N}]/u.test(text[e + 1] ?? '')) {
+    } else if (word && (last === 115 || last === 83) && e < end && (text[e] === "'" || text[e] === '’') && !WORD_START.test(text[e + 1] ?? '')) {
       // A plural possessive ("Sanders’ campaign").
       e++;
       t += text[e - 1];
       TOKEN.lastIndex++;
     }
-    out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), word, cap: word && /^\p{Lu}/u.test(t) });
+    out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), word, cap });
     s = e;
   }
   return out;
@@ -72,7 +78,8 @@ export interface Lex {
   between: Set<string>;
   breakers: Set<string>;
   connectors: Set<string>;
-  phraseCues: string[][];
+  /** Multi-word cues ("according to") by their first word, in lexicon order. */
+  phraseCues: Map<string, string[][]>;
   titles: Set<string>;
   openers: Set<string>;
   notNames: Set<string>;
@@ -114,7 +121,11 @@ export function lex(): Lex {
     between: new Set(j.betweenSubjectAndVerb),
     breakers: new Set(j.clauseBreakers),
     connectors: new Set(j.nameConnectors),
-    phraseCues: j.phraseCues.map((p) => p.split(' ')),
+    phraseCues: j.phraseCues.reduce((m, p) => {
+      const words = p.split(' ');
+      m.set(words[0], [...(m.get(words[0]) ?? []), words]);
+      return m;
+    }, new Map<string, string[][]>()),
     titles: new Set(j.titles.map((t) => t.toLowerCase())),
     openers: new Set(j.discourseOpeners.map((t) => t.toLowerCase())),
     naming: new Set(j.namingVerbs),
@@ -139,11 +150,14 @@ export interface Cue {
 }
 
 /** The speech cue starting at token i (a verb, a verb with particle, or a phrase cue), or null. */
+const NONE: string[][] = [];
+
 export function cueAt(toks: Tok[], i: number): Cue | null {
   const L = lex();
   const t = toks[i];
   if (!t || !t.word) return null;
-  for (const p of L.phraseCues) {
+  // Only the phrases that start with this word can match (cueAt runs on every word of a sentence).
+  for (const p of L.phraseCues.get(t.lower) ?? NONE) {
     if (p.every((w, k) => toks[i + k]?.lower === w)) return { from: i, to: i + p.length, base: p.join(' '), phrase: true };
   }
   const next = toks[i + 1];
