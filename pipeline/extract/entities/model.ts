@@ -139,7 +139,6 @@ export function isCandidate(tokens: Token[], i: number, caps: boolean): boolean 
   return UPPER.test(t);
 }
 
-/** Features of token i that do not depend on earlier tags. */
 /** Per-sentence values the features of every token share, computed once. */
 export interface SentenceCache {
   marks: Array<string[] | undefined>;
@@ -152,75 +151,127 @@ function sentenceCache(g: Gazetteer, s: Sentence): SentenceCache {
   return { marks: gazetteerMarks(g, s.tokens), runEnd: runEnds(s.tokens, s.caps), shapes: s.tokens.map((t) => shape(t.text)), first: firstWord(s.tokens) };
 }
 
-export function tokenFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocContext, sc: SentenceCache): string[] {
+/**
+ * Receives each feature as a template ("pw=") and a value ("the"); the feature's name is the two
+ * joined ("pw=the"). The tagger looks the pair up without building the name (TemplateWeights);
+ * training joins them. One emitter feeds both, so they cannot disagree.
+ */
+export type Emit = (template: string, value: string) => void;
+
+// Templates are constants, so their hashes are computed once; caps-sentence variants carry 'C'.
+const T = (caps: boolean, name: string) => (caps ? 'C' + name : name);
+const TPL = [false, true].map((c) => ({
+  b: T(c, 'b'), sh: T(c, 'sh='), psh: T(c, 'psh='), nsh: T(c, 'nsh='), nshsh: T(c, 'nsh|sh='), common: T(c, 'common'), t1sh: 't1|' + T(c, 'sh='),
+}));
+// 't2=' values, one constant per pair of previous tags.
+const T2 = TAGS.map((p2) => TAGS.map((p) => p2 + '|' + p));
+
+/** Features of token i that do not depend on earlier tags, in a fixed order. */
+export function emitFeatures(g: Gazetteer, s: Sentence, i: number, dc: DocContext, sc: SentenceCache, e: Emit): void {
   const { marks, runEnd, shapes } = sc;
   const toks = s.tokens;
   const t = toks[i];
   const w = t.lower;
   const p = i > 0 ? toks[i - 1] : null;
   const n = i + 1 < toks.length ? toks[i + 1] : null;
-  const cp = s.caps ? 'C' : '';
+  const c = TPL[s.caps ? 1 : 0];
   const sh = shapes[i];
-  const f: string[] = [
-    'b',
-    cp + 'b',
-    // Word identity only for ordinary words: names are learned from cues, not memorized.
-    g.common.has(w) || g.notName.has(w) ? 'w=' + w : 'w=?',
-    cp + 'sh=' + sh,
-    's3=' + w.slice(-3),
-    'pw=' + (p ? p.lower : '<s>'),
-    'nw=' + (n ? n.lower : '</s>'),
-    'ppw=' + (i > 1 ? toks[i - 2].lower : '<s>'),
-    'nnw=' + (i + 2 < toks.length ? toks[i + 2].lower : '</s>'),
-    cp + 'psh=' + (p ? shapes[i - 1] : '<s>'),
-    cp + 'nsh=' + (n ? shapes[i + 1] : '</s>'),
-    cp + 'nsh|sh=' + (n ? shapes[i + 1] : '</s>') + '|' + sh,
-  ];
-  if (w.length > 4) f.push('s4=' + w.slice(-4));
+  const nsh = n ? shapes[i + 1] : '</s>';
+  e('b', '');
+  e(c.b, '');
+  // Word identity only for ordinary words: names are learned from cues, not memorized.
+  e('w=', g.common.has(w) || g.notName.has(w) ? w : '?');
+  e(c.sh, sh);
+  e('s3=', w.slice(-3));
+  e('pw=', p ? p.lower : '<s>');
+  e('nw=', n ? n.lower : '</s>');
+  e('ppw=', i > 1 ? toks[i - 2].lower : '<s>');
+  e('nnw=', i + 2 < toks.length ? toks[i + 2].lower : '</s>');
+  e(c.psh, p ? shapes[i - 1] : '<s>');
+  e(c.nsh, nsh);
+  e(c.nshsh, nsh + '|' + sh);
+  if (w.length > 4) e('s4=', w.slice(-4));
   const isFirst = i === sc.first;
-  if (isFirst) f.push('first');
+  if (isFirst) e('first', '');
   // Plural of an ordinary noun ("Protesters") counts as ordinary too.
-  if (g.common.has(w) || (w.endsWith('s') && g.common.has(w.slice(0, -1)))) f.push(isFirst ? 'first&common' : cp + 'common');
-  if (g.notName.has(w)) f.push('notname');
-  if (g.first.has(w)) f.push('fn');
-  if (g.last.has(w)) f.push('ln');
-  if (p && g.first.has(p.lower)) f.push('p-fn');
-  if (p && g.personTitle.has(p.lower)) f.push('p-title');
-  if (i > 1 && g.personTitle.has(toks[i - 2].lower)) f.push('pp-title');
-  if (g.orgSuffix.has(w)) f.push('osfx');
-  if (g.locKeyword.has(w)) f.push('lkw');
-  if (g.miscKeyword.has(w)) f.push('mkw');
+  if (g.common.has(w) || (w.endsWith('s') && g.common.has(w.slice(0, -1)))) e(isFirst ? 'first&common' : c.common, '');
+  if (g.notName.has(w)) e('notname', '');
+  if (g.first.has(w)) e('fn', '');
+  if (g.last.has(w)) e('ln', '');
+  if (p && g.first.has(p.lower)) e('p-fn', '');
+  if (p && g.personTitle.has(p.lower)) e('p-title', '');
+  if (i > 1 && g.personTitle.has(toks[i - 2].lower)) e('pp-title', '');
+  if (g.orgSuffix.has(w)) e('osfx', '');
+  if (g.locKeyword.has(w)) e('lkw', '');
+  if (g.miscKeyword.has(w)) e('mkw', '');
   if (!s.caps) {
-    if (dc.capMid.has(w)) f.push('capmid');
-    if (dc.lowerSeen.has(w)) f.push('lowseen');
+    if (dc.capMid.has(w)) e('capmid', '');
+    if (dc.lowerSeen.has(w)) e('lowseen', '');
   }
   // The capitalized run the token sits in: what its last word says.
-  const e = runEnd[i];
-  const lastW = toks[e].lower;
-  if (e > i) {
-    if (g.orgSuffix.has(lastW)) f.push('run-osfx');
-    if (g.locKeyword.has(lastW)) f.push('run-lkw');
-    if (g.miscKeyword.has(lastW)) f.push('run-mkw');
+  const end = runEnd[i];
+  const lastW = toks[end].lower;
+  if (end > i) {
+    if (g.orgSuffix.has(lastW)) e('run-osfx', '');
+    if (g.locKeyword.has(lastW)) e('run-lkw', '');
+    if (g.miscKeyword.has(lastW)) e('run-mkw', '');
   }
   const mk = marks[i];
-  if (mk) for (const m of mk) f.push('g=' + m);
-  return f;
+  if (mk) for (const m of mk) e('g=', m);
+}
+
+/** Tag-history features added to the static ones at decode time. */
+export function emitHistory(prev: number, prev2: number, caps: boolean, sh: string, e: Emit): void {
+  const p = TAGS[prev];
+  e('t1=', p);
+  e('t2=', T2[prev2][prev]);
+  e(TPL[caps ? 1 : 0].t1sh, sh + '|' + p);
 }
 
 export interface Weights {
   get(feature: string): ArrayLike<number> | undefined;
 }
 
-let loaded: Map<string, Float32Array> | null = null;
+/** Splits a feature name into its template (up to and with the first '=') and its value. */
+function splitFeature(name: string): [string, string] {
+  const k = name.indexOf('=');
+  return k < 0 ? [name, ''] : [name.slice(0, k + 1), name.slice(k + 1)];
+}
+
+/**
+ * Weights by template, then by value: scoring a token looks each pair up without building a
+ * string per feature (building and hashing them was most of the tagger's time).
+ */
+export class TemplateWeights implements Weights {
+  private readonly byTemplate = new Map<string, Map<string, Float32Array>>();
+  constructor(flat: Iterable<[string, Float32Array]>) {
+    for (const [name, v] of flat) {
+      const [tpl, val] = splitFeature(name);
+      let m = this.byTemplate.get(tpl);
+      if (!m) this.byTemplate.set(tpl, (m = new Map()));
+      m.set(val, v);
+    }
+  }
+  get(feature: string): Float32Array | undefined {
+    const [tpl, val] = splitFeature(feature);
+    return this.byTemplate.get(tpl)?.get(val);
+  }
+  /** Adds the weights of feature (tpl, val), if it has any, to out. */
+  add(tpl: string, val: string, out: Float64Array): void {
+    const v = this.byTemplate.get(tpl)?.get(val);
+    if (v) for (let k = 0; k < NT; k++) out[k] += v[k];
+  }
+}
+
+let loaded: TemplateWeights | null = null;
 
 /** The trained weights (data/ner_model.json, made by scripts/train-ner.ts). */
-export function modelWeights(): Map<string, Float32Array> {
+export function modelWeights(): TemplateWeights {
   if (loaded) return loaded;
   // Stored flat: feature i has the NT weights at values[i * NT ...], as integers over `scale`.
   const raw = dataJson<{ scale: number; features: string[]; values: number[] }>('ner_model.json');
   const all = Float32Array.from(raw.values, (x) => x / raw.scale);
-  loaded = new Map();
-  raw.features.forEach((f, i) => loaded!.set(f, all.subarray(i * NT, (i + 1) * NT)));
+  loaded = new TemplateWeights(raw.features.map((f, i) => [f, all.subarray(i * NT, (i + 1) * NT)]));
   return loaded;
 }
 
@@ -241,12 +292,6 @@ export function score(w: Weights, feats: string[], out: Float64Array): void {
   }
 }
 
-/** Tag-history features added to the static ones at decode time. */
-export function historyFeatures(prev: number, prev2: number, feats: string[]): string[] {
-  const p = TAGS[prev];
-  return ['t1=' + p, 't2=' + TAGS[prev2] + '|' + p, 't1|' + feats[3] + '|' + p];
-}
-
 /**
  * Tags one sentence greedily. `onToken` (training) sees each scored token's
  * features and may return the tag to follow instead of the predicted one.
@@ -263,15 +308,27 @@ export function tagSentence(
   const tags = new Array<number>(toks.length).fill(0);
   let cache: SentenceCache | null = null;
   const sc = new Float64Array(NT);
+  const fast = w instanceof TemplateWeights ? w : null;
+  const addTo: Emit = (tpl, val) => fast!.add(tpl, val, sc);
   for (let i = 0; i < toks.length; i++) {
     const prev = i > 0 ? tags[i - 1] : 0;
     let cand = isCandidate(toks, i, s.caps);
     if (!cand && prev !== 0 && CONNECTORS.has(toks[i].lower) && i + 1 < toks.length && isCandidate(toks, i + 1, s.caps)) cand = true;
     if (!cand) continue;
     cache ??= sentenceCache(g, s);
-    const feats = tokenFeatures(g, s, i, dc, cache);
-    feats.push(...historyFeatures(prev, i > 1 ? tags[i - 2] : 0, feats));
-    score(w, feats, sc);
+    const prev2 = i > 1 ? tags[i - 2] : 0;
+    const feats: string[] = [];
+    if (fast && !onToken) {
+      // Inference: sum the weights as the features come, no names built.
+      sc.fill(0);
+      emitFeatures(g, s, i, dc, cache, addTo);
+      emitHistory(prev, prev2, s.caps, cache.shapes[i], addTo);
+    } else {
+      const named = (tpl: string, val: string) => feats.push(tpl + val);
+      emitFeatures(g, s, i, dc, cache, named);
+      emitHistory(prev, prev2, s.caps, cache.shapes[i], named);
+      score(w, feats, sc);
+    }
     let best = 0;
     let bestScore = -Infinity;
     let second = -Infinity;
