@@ -114,6 +114,14 @@ console.log(`speed-up 2 threads / 1 thread: ${fmt(one.seconds / two.seconds)}x  
 // between threads) is what keeps the cap under 2x.
 const cap = (2 * one.seconds) / two.cpuSeconds;
 console.log(`CPU time: 1 thread ${fmt(one.cpuSeconds)} s (${fmt(one.cpuSeconds / one.seconds)} cores busy), 2 threads ${fmt(two.cpuSeconds)} s (${fmt(two.cpuSeconds / two.seconds)} cores busy); 2 threads spend ${fmt(two.cpuSeconds / one.cpuSeconds)}x the CPU of 1, which caps the speed-up on 2 cores at ${fmt(cap)}x`);
+// The extraction alone in one thread, a first (cold) pass and a second (warm) one: what a thread
+// pays once, and the rate the extractors themselves run at once warm.
+const warmRun = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', join(ROOT, 'scripts', 'bench-warm.ts'), raw], { cwd: ROOT, encoding: 'utf8' });
+if (warmRun.status !== 0) throw new Error(`warm run failed: ${warmRun.stderr}`);
+const passes = JSON.parse(warmRun.stdout.trim().split('\n').pop()!) as Record<'cold' | 'warm', { seconds: number; cpuSeconds: number }>;
+console.log(
+  `extraction alone, 1 thread: first pass ${fmt(passes.cold.seconds)} s (${fmt(mb / passes.cold.seconds)} MB/s, CPU ${fmt(passes.cold.cpuSeconds)} s), second pass ${fmt(passes.warm.seconds)} s (${fmt(mb / passes.warm.seconds)} MB/s, CPU ${fmt(passes.warm.cpuSeconds)} s): each thread pays about ${fmt(passes.cold.cpuSeconds - passes.warm.cpuSeconds)} s of CPU once (loading the code, setting up the models, compiling hot functions)`,
+);
 console.log(`end-to-end MB/s, 2 threads:    ${fmt(mb / two.seconds)}     (target ≥ 1)`);
 console.log(`pipeline time / baseline time: ${fmt(Math.min(one.seconds, two.seconds) / baseSec)}x (faster of 1 and 2 threads; peak RSS ${fmt(Math.min(one.peakRssMb, two.peakRssMb), 0)} MB vs ${fmt(base.peakRssMb, 0)} MB)`);
 
