@@ -29,6 +29,8 @@ export interface BuildOptions {
   incremental?: boolean;
   /** Also write Arrow IPC files (out/arrow/); off by default, Parquet serves the same readers. */
   arrow?: boolean;
+  /** Files bigger than this many MB are rejected unread (default DEFAULT_MAX_ARTICLE_MB). */
+  maxArticleMb?: number;
 }
 
 // Default worker count on big machines; THREADS=N asks for more.
@@ -109,9 +111,9 @@ function removeStale(out: string): void {
 // What OUT was built from, written last into OUT: a build with the same digest has nothing to do.
 const MANIFEST = '.build-manifest.json';
 
-function buildDigest(inputs: string[], keys: Array<string | null>, opts: BuildOptions): string {
+function buildDigest(inputs: string[], keys: string[], opts: BuildOptions): string {
   const h = createHash('sha256').update(`arrow=${Boolean(opts.arrow)}\0`);
-  inputs.forEach((name, i) => h.update(name).update('\0').update(keys[i] ?? 'unreadable').update('\0'));
+  inputs.forEach((name, i) => h.update(name).update('\0').update(keys[i]).update('\0'));
   return h.digest('hex');
 }
 
@@ -162,8 +164,9 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     // First pass (reads and hashes only): duplicates, and which files must be extracted again.
     const firstBySha = new Map<string, string>();
     const plan = inputs.map((name) => {
-      const input = readInput(raw, name);
-      if ('rejected' in input) return { key: null, duplicateOf: null };
+      const input = readInput(raw, name, opts.maxArticleMb);
+      // Why it could not be read is part of what the build saw (a new size, a new limit).
+      if ('rejected' in input) return { key: null, duplicateOf: null, unread: input.rejected.rejects[0]?.reason ?? '' };
       const sha = sha256Hex(input.bytes);
       const duplicateOf = input.bytes.length > 0 ? (firstBySha.get(sha) ?? null) : null;
       if (!duplicateOf) firstBySha.set(sha, name);
@@ -172,7 +175,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
 
     // Nothing changed since the build that wrote OUT (same files, same bytes, same pipeline,
     // same options) and OUT is whole: it stays as it is.
-    const digest = cache ? buildDigest(inputs, plan.map((p) => p.key), opts) : null;
+    const digest = cache ? buildDigest(inputs, plan.map((p) => p.key ?? `unreadable: ${'unread' in p ? p.unread : ''}`), opts) : null;
     const previous = digest ? previousBuild(out) : null;
     if (previous && previous.digest === digest) {
       log(`up to date: ${inputs.length} input files unchanged since the build that wrote ${opts.out}`);
@@ -269,7 +272,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         hits++;
         return { ...hit, timings: {} }; // no extraction time spent this build
       }
-      const input = readInput(raw, name);
+      const input = readInput(raw, name, opts.maxArticleMb);
       if ('rejected' in input) return pack(input.rejected);
       return extractOne(input, key);
     };

@@ -13,12 +13,13 @@ function arg(name: string, fallback: string): string {
 const raw = arg('raw', process.env.RAW || 'raw');
 const out = arg('out', process.env.OUT || 'out');
 const threads = Number(arg('threads', process.env.THREADS ?? '')) || undefined;
+const maxArticleMb = Number(arg('max-article-mb', process.env.MAX_ARTICLE_MB ?? '')) || undefined;
 const incremental = !process.argv.includes('--full');
 const arrow = process.argv.includes('--arrow') || ['1', 'true', 'yes'].includes((process.env.ARROW ?? '').toLowerCase());
 const strict = process.argv.includes('--strict') || ['1', 'true', 'yes'].includes((process.env.STRICT ?? '').toLowerCase());
 
 try {
-  const s = await build({ raw, out, threads, incremental, arrow });
+  const s = await build({ raw, out, threads, incremental, arrow, maxArticleMb });
   const err = (m: string) => process.stderr.write(m + '\n');
   err(`summary: ${s.inputs} inputs → ${s.articles} articles, ${s.rejects} rejects, in ${s.seconds.toFixed(2)} s (${(s.megabytes / s.seconds).toFixed(2)} MB/s)`);
   err('  rows: ' + Object.entries(s.rows).map(([t, n]) => `${t}=${n}`).join(' '));

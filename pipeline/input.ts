@@ -1,5 +1,5 @@
 // Reading input files: the light part of processing, shared by the build loop and the workers.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reject } from '../schemas/tables.js';
 import type { ArticleRows } from './rows.js';
@@ -27,9 +27,19 @@ export interface RawInput {
   metaText: string | null;
 }
 
-/** Reads one input file and its sidecar (an unreadable file becomes a reject). */
-export function readInput(rawDir: string, name: string): RawInput | { rejected: FileResult } {
+// The biggest file read as one article. A 20 MB article peaks near 2 GB while it is extracted
+// and a 48 MB one ran out of memory (the process and DuckDB's budget alike), which failed the
+// whole build: a file this big is most likely many articles run together, or no article.
+export const DEFAULT_MAX_ARTICLE_MB = 25;
+
+/** Reads one input file and its sidecar (an unreadable or oversized file becomes a reject). */
+export function readInput(rawDir: string, name: string, maxMb = DEFAULT_MAX_ARTICLE_MB): RawInput | { rejected: FileResult } {
   try {
+    const size = statSync(join(rawDir, name)).size;
+    if (size > maxMb * 1e6) {
+      const reason = `${Number((size / 1e6).toPrecision(3))} MB, over the ${maxMb} MB limit for one article (MAX_ARTICLE_MB): not read; split it into articles or raise the limit`;
+      return { rejected: { ...emptyResult(name), rejects: [rejectRow(name, 'read', reason)] } };
+    }
     const bytes = readFileSync(join(rawDir, name));
     const metaPath = join(rawDir, sidecarName(name));
     const metaText = existsSync(metaPath) ? readFileSync(metaPath, 'utf8') : null;

@@ -51,6 +51,23 @@ describe('robust inputs', () => {
     expect(s).toBeGreaterThan(1000);
   });
 
+  it('rejects a file over the size limit unread, naming its size and the limit; a higher limit builds it', async () => {
+    const raw = tempDir('news-rob-raw-');
+    writeFileSync(join(raw, 'big.txt'), `Big\n\n${para.repeat(40)}`); // 3,481 bytes
+    writeFileSync(join(raw, 'small.txt'), `Small\n\n${para}`);
+    const out = join(tempDir('news-rob-out-'), 'out');
+    const first = await build({ raw, out, log: quiet, maxArticleMb: 0.002 });
+    expect([first.articles, first.rejects]).toEqual([1, 1]);
+    const rejects = await query(join(out, 'news.duckdb'), 'SELECT source_file, stage, reason FROM rejects');
+    expect(rejects).toEqual([
+      { source_file: 'big.txt', stage: 'read', reason: '0.00348 MB, over the 0.002 MB limit for one article (MAX_ARTICLE_MB): not read; split it into articles or raise the limit' },
+    ]);
+    // Same files, another limit: not "up to date", the file is read this time.
+    const second = await build({ raw, out, log: quiet, maxArticleMb: 1 });
+    expect(second.upToDate).toBeFalsy();
+    expect([second.articles, second.rejects]).toEqual([2, 0]);
+  });
+
   it('builds a 20 MB article, in a process of its own', () => {
     const raw = tempDir('news-rob-raw-');
     const paras = readFileSync(SEED, 'utf8').split(/\n\s*\n/).filter((p) => p.length > 200);
@@ -151,6 +168,10 @@ describe('command line', () => {
     const strict = spawnSync(TSX, [CLI, '--raw', raw, '--out', out], { encoding: 'utf8', env: { ...process.env, STRICT: '1' } });
     expect(strict.status).toBe(3);
     expect(strict.stderr).toMatch(/STRICT: 1 rejects/);
+    // MAX_ARTICLE_MB reaches the build: a 17-byte file is over a 10-byte limit.
+    const small = spawnSync(TSX, [CLI, '--raw', raw, '--out', out], { encoding: 'utf8', env: { ...process.env, MAX_ARTICLE_MB: '0.00001' } });
+    expect(small.status).toBe(0);
+    expect(small.stderr).toMatch(/summary: 2 inputs → 0 articles, 2 rejects/);
     const missing = spawnSync(TSX, [CLI, '--raw', join(raw, 'nope'), '--out', out], { encoding: 'utf8' });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/build failed: raw folder not found/);
