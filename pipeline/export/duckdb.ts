@@ -50,11 +50,6 @@ function jsonColumns(t: TableDef): string {
 const MIN_OBJECT_BOUND = 2 ** 20;
 // A row this long makes the loads go one at a time.
 const HUGE_ROW = 4 * 2 ** 20;
-// Staged text (UTF-16 units) up to which tables load side by side (about 5,500 BBC-sized
-// articles). Measured within the 256 MB budget: 10,000 such articles (about 235 M) loaded side
-// by side in 4.1 s instead of 5.6 s, 20,000 (about 470 M) ran out of memory; this keeps half the
-// largest size seen to work.
-const PARALLEL_LOAD_MAX_CHARS = 128 * 2 ** 20;
 
 /** Tables whose rows belong to one article (they come and go with it in an incremental build). */
 const articleScoped = (t: TableDef): boolean => t.name === 'articles' || t.foreignKeys.some((f) => f.references === 'articles');
@@ -177,10 +172,16 @@ export class DuckDbWriter {
       await this.conn.run(commentSql(t).join('\n'));
     }
     // Then the loads, a table per connection, in waves: a table loads once the tables its keys
-    // point to are in (the foreign-key checks need them), and tables of a wave load side by side.
+    // point to are in (the foreign-key checks need them). In a wave, two lanes take the tables
+    // biggest first (one lane when a row is huge): DuckDB has two threads, and each load in
+    // flight holds its own buffers and index memory, so two at a time stay inside the budget.
+    const size = (t: TableDef) => this.staged.get(t.name)?.chars ?? 0;
     for (const wave of WAVES) {
-      if (oneAtATime) for (const t of wave) await this.load(t);
-      else await Promise.all(wave.map((t) => this.load(t)));
+      const queue = [...wave].sort((a, b) => size(b) - size(a) || (a.name < b.name ? -1 : 1));
+      const lane = async () => {
+        for (let t = queue.shift(); t; t = queue.shift()) await this.load(t);
+      };
+      await Promise.all(oneAtATime ? [lane()] : [lane(), lane()]);
     }
     for (const v of VIEWS) {
       await this.conn.run(`CREATE VIEW ${q(v.name)} AS ${v.sql};`);
@@ -299,12 +300,8 @@ export class DuckDbWriter {
     for (const [, s] of this.staged) s.file.close();
     // Every table gets its files, empty when it has no rows.
     for (const t of all) for (const dir of this.patch ? ['', 'added'] : ['']) if (!existsSync(this.file(t, dir))) writeFileSync(this.file(t, dir), '');
-    // Loads side by side each need their own buffers and index memory: only for small corpora.
-    // A big corpus, or a huge row (a 20 MB article), loads one table at a time, so the loads stay
-    // inside DuckDB's memory budget (10,000 articles ran out of it side by side).
-    const staged = [...this.staged.values()];
-    const hugeRows = staged.some((s) => s.maxLine > HUGE_ROW);
-    const oneAtATime = hugeRows || staged.reduce((n, s) => n + s.chars, 0) > PARALLEL_LOAD_MAX_CHARS;
+    // A huge row (a 20 MB article) needs buffers several times its size: its loads go one at a time.
+    const hugeRows = [...this.staged.values()].some((s) => s.maxLine > HUGE_ROW);
 
     let counts: Record<string, number> | null = null;
     if (this.patch) {
@@ -325,7 +322,7 @@ export class DuckDbWriter {
       }
     }
     if (!counts) {
-      await this.loadAll(oneAtATime);
+      await this.loadAll(hugeRows);
       counts = await this.counts();
     }
     lap('duckdb_tables');
