@@ -80,6 +80,8 @@ export interface Lex {
   connectors: Set<string>;
   /** Multi-word cues ("according to") by their first word, in lexicon order. */
   phraseCues: Map<string, string[][]>;
+  /** Every word a cue can start with (a verb form, a particle verb's first word, a phrase's first word). */
+  cueStarts: Set<string>;
   titles: Set<string>;
   openers: Set<string>;
   notNames: Set<string>;
@@ -111,9 +113,16 @@ export function lex(): Lex {
       }
     }
   }
+  const phraseCues = j.phraseCues.reduce((m, p) => {
+    const words = p.split(' ');
+    m.set(words[0], [...(m.get(words[0]) ?? []), words]);
+    return m;
+  }, new Map<string, string[][]>());
   lexCache = {
     verbs,
     particles,
+    phraseCues,
+    cueStarts: new Set([...verbs.keys(), ...particles.keys(), ...phraseCues.keys()]),
     indirect: new Set(wordList('indirect_verbs.txt').map((w) => w.toLowerCase().replace(/_/g, ' '))),
     pronouns: new Set(j.pronouns),
     personPronouns: new Set(j.personPronouns),
@@ -121,11 +130,6 @@ export function lex(): Lex {
     between: new Set(j.betweenSubjectAndVerb),
     breakers: new Set(j.clauseBreakers),
     connectors: new Set(j.nameConnectors),
-    phraseCues: j.phraseCues.reduce((m, p) => {
-      const words = p.split(' ');
-      m.set(words[0], [...(m.get(words[0]) ?? []), words]);
-      return m;
-    }, new Map<string, string[][]>()),
     titles: new Set(j.titles.map((t) => t.toLowerCase())),
     openers: new Set(j.discourseOpeners.map((t) => t.toLowerCase())),
     naming: new Set(j.namingVerbs),
@@ -155,7 +159,8 @@ const NONE: string[][] = [];
 export function cueAt(toks: Tok[], i: number): Cue | null {
   const L = lex();
   const t = toks[i];
-  if (!t || !t.word) return null;
+  // Most words start no cue: one lookup says so.
+  if (!t || !t.word || !L.cueStarts.has(t.lower)) return null;
   // Only the phrases that start with this word can match (cueAt runs on every word of a sentence).
   for (const p of L.phraseCues.get(t.lower) ?? NONE) {
     if (p.every((w, k) => toks[i + k]?.lower === w)) return { from: i, to: i + p.length, base: p.join(' '), phrase: true };
