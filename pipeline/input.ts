@@ -27,9 +27,10 @@ export interface RawInput {
   metaText: string | null;
 }
 
-// The biggest file read as one article. A 20 MB article peaks near 2 GB while it is extracted
-// and a 48 MB one ran out of memory (the process and DuckDB's budget alike), which failed the
-// whole build: a file this big is most likely many articles run together, or no article.
+// The biggest file read as one article. A 25 MB article peaks at 2.5 GB while it is extracted;
+// a 48 MB one peaked at 3.9 GB (V8's heap limit here is 4.1 GB) and then ran out of DuckDB's
+// memory budget, which failed the whole build. A file this big is most likely many articles run
+// together, or no article.
 export const DEFAULT_MAX_ARTICLE_MB = 25;
 
 /** Reads one input file and its sidecar (an unreadable or oversized file becomes a reject). */
