@@ -120,7 +120,7 @@ const warmRun = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', j
 if (warmRun.status !== 0) throw new Error(`warm run failed: ${warmRun.stderr}`);
 const passes = JSON.parse(warmRun.stdout.trim().split('\n').pop()!) as Record<'cold' | 'warm', { seconds: number; cpuSeconds: number }>;
 console.log(
-  `extraction alone, 1 thread: first pass ${fmt(passes.cold.seconds)} s (${fmt(mb / passes.cold.seconds)} MB/s, CPU ${fmt(passes.cold.cpuSeconds)} s), second pass ${fmt(passes.warm.seconds)} s (${fmt(mb / passes.warm.seconds)} MB/s, CPU ${fmt(passes.warm.cpuSeconds)} s): each thread pays about ${fmt(passes.cold.cpuSeconds - passes.warm.cpuSeconds)} s of CPU once (loading the code, setting up the models, compiling hot functions)`,
+  `extraction alone, 1 thread: first pass ${fmt(passes.cold.seconds)} s (${fmt(mb / passes.cold.seconds)} MB/s, CPU ${fmt(passes.cold.cpuSeconds)} s), second pass ${fmt(passes.warm.seconds)} s (${fmt(mb / passes.warm.seconds)} MB/s, CPU ${fmt(passes.warm.cpuSeconds)} s): the first pass took ${fmt(passes.cold.cpuSeconds - passes.warm.cpuSeconds)} s more CPU: what a fresh thread pays (loading the code, setting up the models, compiling hot functions, growing its heap)`,
 );
 console.log(`end-to-end MB/s, 2 threads:    ${fmt(mb / two.seconds)}     (target ≥ 1)`);
 console.log(`pipeline time / baseline time: ${fmt(Math.min(one.seconds, two.seconds) / baseSec)}x (faster of 1 and 2 threads; peak RSS ${fmt(Math.min(one.peakRssMb, two.peakRssMb), 0)} MB vs ${fmt(base.peakRssMb, 0)} MB)`);
