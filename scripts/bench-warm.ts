@@ -1,7 +1,7 @@
 // The extraction alone (read, extract, validate, serialize: what a worker does per file) over a
 // folder, in one thread, twice: the first pass pays what every fresh thread pays (loading the
-// code, setting up the models, V8 compiling the hot functions, growing the heap), the second runs warm. Uses the
-// bundle and the CLI's V8 settings. Prints one JSON line.
+// code, setting up the models, V8 compiling the hot functions, growing the heap), the second
+// runs warm. Uses the bundle and the CLI's V8 settings. Prints one JSON line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
