@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync, mkd
 import { join } from 'node:path';
 import { build } from '../pipeline/build.js';
 import { SEED, query, tempDir } from './helpers.js';
+import { MAX_SENTENCE_CHARS } from '../pipeline/sentences.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -66,6 +67,19 @@ describe('robust inputs', () => {
     const second = await build({ raw, out, log: quiet, maxArticleMb: 1 });
     expect(second.upToDate).toBeFalsy();
     expect([second.articles, second.rejects]).toEqual([2, 0]);
+  });
+
+  it('cuts text with no sentence end (a list, a transcript) into pieces no longer than a sentence can be', async () => {
+    const words = para.replace(/[.,$]/g, '').split(' ').filter(Boolean);
+    const run = Array.from({ length: 20_000 }, (_, i) => words[i % words.length]).join(' ');
+    const list = Array.from({ length: 5_000 }, (_, i) => words[i % words.length]).join('\n');
+    const { db } = await buildOne({ 'run.txt': `Run\n\n${run}`, 'list.txt': `List\n\n${list}` });
+    const rows = await query(db, 'SELECT a.source_file, count(*)::INT AS n, max(length(s.text))::INT AS longest FROM sentences s JOIN articles a USING (article_id) GROUP BY 1 ORDER BY 1');
+    expect(rows.map((r) => r.source_file)).toEqual(['list.txt', 'run.txt']);
+    for (const r of rows) {
+      expect(r.longest).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(r.n).toBeGreaterThan(20);
+    }
   });
 
   it('builds a 20 MB article, in a process of its own', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle, parseDateLine, parseByline, normalizeText, publisherFromUrl } from '../pipeline/structure.js';
-import { splitParagraph } from '../pipeline/sentences.js';
+import { MAX_SENTENCE_CHARS, splitParagraph } from '../pipeline/sentences.js';
+import fc from 'fast-check';
 import { SEED } from './helpers.js';
 
 describe('article structure', () => {
@@ -99,6 +100,60 @@ describe('sentence splitting', () => {
     const s = split(t);
     expect(s).toHaveLength(n);
     expect(s.join(' ')).toBe(t.replace(/\s+/g, ' '));
+  });
+});
+
+describe('runs longer than any sentence', () => {
+  const spans = (t: string) => splitParagraph(t, 0, t.length);
+  const word = (i: number) => ['north', 'korea', 'said', 'on', 'monday', 'the', 'talks', 'would', 'go', 'on'][i % 10];
+
+  it('cuts a run with no sentence end at spaces into pieces of at most the limit', () => {
+    const t = Array.from({ length: 1000 }, (_, i) => word(i)).join(' '); // about 4,900 characters
+    const pieces = spans(t);
+    expect(pieces.length).toBeGreaterThanOrEqual(5);
+    for (const p of pieces) {
+      expect(p.end - p.start).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(p.end - p.start).toBeGreaterThan(MAX_SENTENCE_CHARS / 2);
+      expect(t[p.start - 1] ?? ' ').toBe(' '); // whole words only
+      expect(t[p.end] ?? ' ').toBe(' ');
+    }
+    expect(pieces.map((p) => t.slice(p.start, p.end)).join(' ')).toBe(t);
+  });
+
+  it('prefers a line break to a space, and keeps a single longer word whole', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `${word(i)} ${word(i + 1)}`).join('\n'); // a list, one item a line
+    for (const p of spans(lines)) {
+      expect(lines[p.end] ?? '\n').toBe('\n');
+      expect(p.end - p.start).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    }
+    const long = 'x'.repeat(3000);
+    expect(spans(`Before ${long} after`).map((p) => `Before ${long} after`.slice(p.start, p.end))).toEqual(['Before', long, 'after']);
+  });
+
+  it('leaves prose alone: sentences under the limit are never cut', () => {
+    const t = 'The council met on Monday. It approved the budget, officials said.';
+    expect(spans(t).map((p) => t.slice(p.start, p.end))).toEqual(['The council met on Monday.', 'It approved the budget, officials said.']);
+  });
+
+  it('loses no text and makes no piece over the limit unless it is one word (property)', () => {
+    const text = fc.array(fc.oneof(fc.constantFrom('a', 'word', 'Korea', '.', '. ', ' ', '\n', '  '), fc.string({ maxLength: 30 })), { maxLength: 400 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const ps = spans(t);
+        let last = 0;
+        for (const p of ps) {
+          expect(p.start).toBeGreaterThanOrEqual(last);
+          expect(p.end).toBeGreaterThan(p.start);
+          const piece = t.slice(p.start, p.end);
+          if (piece.length > MAX_SENTENCE_CHARS) expect(piece.trim()).not.toMatch(/\s/);
+          last = p.end;
+        }
+        // What lies between the pieces is only whitespace.
+        const between = ps.map((p, i) => t.slice(i === 0 ? 0 : ps[i - 1].end, p.start)).join('') + t.slice(ps.at(-1)?.end ?? 0);
+        expect(between.trim()).toBe('');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
