@@ -319,10 +319,14 @@ export function scanFigures(doc: Doc, timexes: readonly TimexHit[]): FigureHit[]
     const years: Array<{ start: number; end: number; value: string }> = [];
     const found: Pending[] = [];
     const re = sc.cand;
+    // The search stops at the sentence's end: run on the whole text, a sentence without a number
+    // sent it on to the next number of the article, which made articles with many such sentences
+    // quadratic (0.5 MB of quotes without numbers took 8.4 s).
+    const within = text.slice(0, sent.end);
     re.lastIndex = sent.start;
     let consumed = sent.start;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null && m.index < sent.end) {
+    while ((m = re.exec(within)) !== null) {
       const p = m.index;
       if (p < consumed) { re.lastIndex = Math.max(re.lastIndex, consumed); continue; }
       const r = readFigure(sc, text, sent, p, timexIx, years);
