@@ -159,6 +159,26 @@ writeFileSync(join(hugeRaw, 'huge.txt'), parts.join('\n\n'));
 const huge = await run(hugeRaw, join(WORK, 'out-huge'), ['--full']);
 console.log(`one 20 MB article:         ${fmt(huge.seconds)} s  ${fmt(huge.megabytes / huge.seconds)} MB/s  peak RSS ${fmt(huge.peakRssMb, 0)} MB`);
 
+// Hostile texts, about 1 MB each, made from the corpus's own words: steps that grow with the
+// square of a sentence's length, or rescan the text once per sentence, show up here as minutes.
+const words = corpus.texts.join(' ').replace(/[^A-Za-z ]+/g, ' ').split(/ +/).filter((w) => w.length > 1);
+const pick = (i: number) => words[(i * 7919) % words.length];
+const hostile: Record<string, string> = {
+  'no sentence end': Array.from({ length: 180_000 }, (_, i) => pick(i)).join(' '),
+  'one word a line': Array.from({ length: 180_000 }, (_, i) => pick(i)).join('\n'),
+  'quotes, no numbers': Array.from({ length: 25_000 }, (_, i) => `\u201c${pick(i)} ${pick(i + 1)},\u201d said ${pick(i + 2)}.`).join(' '),
+};
+const hostileRaw = join(WORK, 'hostile-raw');
+const hostileTimes: string[] = [];
+for (const [i, [label, body]] of Object.entries(hostile).entries()) {
+  rmSync(hostileRaw, { recursive: true, force: true });
+  mkdirSync(hostileRaw, { recursive: true });
+  writeFileSync(join(hostileRaw, `hostile-${i}.txt`), `Hostile\n\n${body}`);
+  const h = await run(hostileRaw, join(WORK, 'out-hostile'), ['--full']);
+  hostileTimes.push(`${label} ${fmt(h.seconds)} s (${fmt(h.megabytes / h.seconds)} MB/s)`);
+}
+console.log(`hostile texts, about 1 MB each: ${hostileTimes.join(', ')}`);
+
 // The issue's targets, side by side with what was measured.
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const peak = Math.max(one.peakRssMb, two.peakRssMb);
