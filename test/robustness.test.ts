@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { build } from '../pipeline/build.js';
 import { SEED, query, tempDir } from './helpers.js';
 import { MAX_SENTENCE_CHARS } from '../pipeline/sentences.js';
+import { MAX_HTML_DEPTH, htmlToText } from '../pipeline/read.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -80,6 +81,14 @@ describe('robust inputs', () => {
       expect(r.longest).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
       expect(r.n).toBeGreaterThan(20);
     }
+  });
+
+  it('reads a page nested deeper than any real one from its blocks, without Readability', async () => {
+    const depth = MAX_HTML_DEPTH * 4; // Readability took minutes on a page like this
+    const page = `<html><head><title>Deep page</title></head><body>${'<div>'.repeat(depth)}<p>The council met on Monday.</p><p>It approved the budget.</p>${'</div>'.repeat(depth)}</body></html>`;
+    expect(htmlToText(page)).toBe('Deep page\n\nThe council met on Monday.\n\nIt approved the budget.');
+    const bare = `<html><body>${'<span>'.repeat(depth)}Only text, no blocks.${'</span>'.repeat(depth)}</body></html>`;
+    expect(htmlToText(bare)).toBe('Only text, no blocks.');
   });
 
   it('builds a 20 MB article, in a process of its own', () => {
