@@ -170,12 +170,12 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       const sha = sha256Hex(input.bytes);
       const duplicateOf = input.bytes.length > 0 ? (firstBySha.get(sha) ?? null) : null;
       if (!duplicateOf) firstBySha.set(sha, name);
-      return { key: cache ? cache.key(name, sha, input.metaText) : null, duplicateOf, sha };
+      return { key: cache ? cache.key(name, sha, input.metaText) : null, duplicateOf, sha, unread: null };
     });
 
     // Nothing changed since the build that wrote OUT (same files, same bytes, same pipeline,
     // same options) and OUT is whole: it stays as it is.
-    const digest = cache ? buildDigest(inputs, plan.map((p) => p.key ?? `unreadable: ${'unread' in p ? p.unread : ''}`), opts) : null;
+    const digest = cache ? buildDigest(inputs, plan.map((p) => p.key ?? `unreadable: ${p.unread}`), opts) : null;
     const previous = digest ? previousBuild(out) : null;
     if (previous && previous.digest === digest) {
       log(`up to date: ${inputs.length} input files unchanged since the build that wrote ${opts.out}`);

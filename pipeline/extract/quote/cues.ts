@@ -153,9 +153,9 @@ export interface Cue {
   phrase: boolean;
 }
 
-/** The speech cue starting at token i (a verb, a verb with particle, or a phrase cue), or null. */
 const NONE: string[][] = [];
 
+/** The speech cue starting at token i (a verb, a verb with particle, or a phrase cue), or null. */
 export function cueAt(toks: Tok[], i: number): Cue | null {
   const L = lex();
   const t = toks[i];
