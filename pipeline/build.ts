@@ -8,7 +8,7 @@ import { CsvWriter } from './export/csv.js';
 import { DuckDbWriter } from './export/duckdb.js';
 import { dataDictionary, dataPackage } from './export/docs.js';
 import { EntityMerger } from './merge.js';
-import { INPUT_FILE, emptyResult, readInput, type RawInput } from './input.js';
+import { emptyResult, listInputs, readInput, unreadResult, type RawInput } from './input.js';
 import { pack, type PackedResult } from './pack.js';
 import { sha256Hex } from './ids.js';
 import { ResultCache } from './cache.js';
@@ -66,12 +66,6 @@ function boundMemory(force = false): void {
     collect = vm.runInNewContext('gc') as () => void;
   }
   collect();
-}
-
-export function listInputs(raw: string): string[] {
-  return readdirSync(raw)
-    .filter((f) => INPUT_FILE.test(f) && statSync(join(raw, f)).isFile())
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** A lock file next to OUT, so two builds never write the same folder. */
@@ -158,19 +152,20 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   removeStale(out);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   try {
-    const inputs = listInputs(raw);
+    const files = listInputs(raw);
+    const inputs = files.map((f) => f.name);
     log(`read: ${inputs.length} input files in ${opts.raw}`);
     const cache = opts.incremental === false ? null : new ResultCache(join(dirname(out), `.${basename(out)}.cache`));
     // First pass (reads and hashes only): duplicates, and which files must be extracted again.
     const firstBySha = new Map<string, string>();
-    const plan = inputs.map((name) => {
-      const input = readInput(raw, name, opts.maxArticleMb);
+    const plan = files.map(({ name, problem }) => {
+      const input = problem === null ? readInput(raw, name, opts.maxArticleMb) : { rejected: unreadResult(name, problem) };
       // Why it could not be read is part of what the build saw (a new size, a new limit).
       if ('rejected' in input) return { key: null, duplicateOf: null, unread: input.rejected.rejects[0]?.reason ?? '' };
       const sha = sha256Hex(input.bytes);
       const duplicateOf = input.bytes.length > 0 ? (firstBySha.get(sha) ?? null) : null;
       if (!duplicateOf) firstBySha.set(sha, name);
-      return { key: cache ? cache.key(name, sha, input.metaText) : null, duplicateOf, sha, unread: null };
+      return { key: cache ? cache.key(name, sha, input.metaText, input.metaProblem) : null, duplicateOf, sha, unread: null };
     });
 
     // Nothing changed since the build that wrote OUT (same files, same bytes, same pipeline,
@@ -256,13 +251,15 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const extractOne = async (input: RawInput, key: string | null): Promise<PackedResult> => {
       if (pool) return (await pool.run({ ...input, cacheFile: key ? cache!.path(key) : null })) as PackedResult;
       // Loaded on first use: a build of cached articles never loads the models.
-      const r = pack((await (local ??= import('./process.js'))).processBytes(input.name, input.bytes, input.metaText));
+      const r = pack((await (local ??= import('./process.js'))).processBytes(input.name, input.bytes, input.metaText, input.metaProblem));
       if (key) cache!.put(key, r);
       return r;
     };
     const submit = async (name: string, i: number): Promise<[PackedResult, number]> => [await result(name, i), i];
     const result = async (name: string, i: number): Promise<PackedResult> => {
-      const { duplicateOf, sha } = plan[i];
+      const { duplicateOf, sha, unread } = plan[i];
+      // Not read in the first pass: the same reason now, even if the file has changed since.
+      if (unread !== null) return pack(unreadResult(name, unread));
       if (duplicateOf) {
         return pack({ ...emptyResult(name), sha256: sha ?? null, rejects: [rejectRow(name, 'dedupe', `same content as ${duplicateOf} (sha256 ${sha}); kept once`)] });
       }

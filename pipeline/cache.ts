@@ -47,9 +47,10 @@ export class ResultCache {
   }
 
   /** `sha256`: of the file's bytes, already computed by the build's first pass (not hashed twice). */
-  key(name: string, sha256: string, metaText: string | null): string {
+  key(name: string, sha256: string, metaText: string | null, metaProblem: string | null = null): string {
     return createHash('sha256')
       .update(pipelineVersion()).update('\0').update(name).update('\0').update(sha256).update('\0').update(metaText ?? '\u0000none')
+      .update(metaProblem === null ? '' : `\0${metaProblem}`)
       .digest('hex').slice(0, 32);
   }
 

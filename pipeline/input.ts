@@ -1,5 +1,5 @@
 // Reading input files: the light part of processing, shared by the build loop and the workers.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { Reject } from '../schemas/tables.js';
 import type { ArticleRows } from './rows.js';
@@ -7,6 +7,61 @@ import type { EntityHit } from './types.js';
 import { rejectRow } from './validate.js';
 
 export const INPUT_FILE = /\.(txt|md|html?)$/i;
+
+/** An entry of the raw folder that looks like an article. */
+export interface InputFile {
+  name: string;
+  /** Why it is not read (it is rejected with this reason), or null. */
+  problem: string | null;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file name as text: bytes that are not UTF-8 (Linux allows any) are shown as \xNN, so two such names stay apart. */
+function nameOf(bytes: Buffer): { name: string; valid: boolean } {
+  try {
+    return { name: utf8.decode(bytes), valid: true };
+  } catch {
+    const shown = [...bytes].map((b) => (b === 0x5c ? '\\\\' : b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`));
+    return { name: shown.join(''), valid: false };
+  }
+}
+
+/**
+ * The article files of a folder (by extension), in name order. An entry that cannot be read as
+ * one is listed with the reason, never left out and never allowed to stop the build: a broken
+ * link, a named pipe (reading it would wait forever), a name that is not UTF-8.
+ */
+export function listInputs(raw: string): InputFile[] {
+  const files: InputFile[] = [];
+  for (const d of readdirSync(raw, { withFileTypes: true, encoding: 'buffer' })) {
+    const { name, valid } = nameOf(d.name);
+    if (!INPUT_FILE.test(name)) continue;
+    const problem = valid ? entryProblem(d, join(raw, name)) : 'the file name is not valid UTF-8 (shown with \\x escapes): not read; rename the file';
+    if (problem !== 'folder') files.push({ name, problem });
+  }
+  return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Null for a regular file (or a link to one); 'folder' for a folder, which is not an input. */
+function entryProblem(d: Dirent<Buffer>, path: string): string | null {
+  let kind = d;
+  if (d.isSymbolicLink()) {
+    try {
+      kind = statSync(path) as unknown as Dirent<Buffer>;
+    } catch (e) {
+      return `a symbolic link to nothing readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): not read`;
+    }
+  }
+  if (kind.isFile()) return null;
+  if (kind.isDirectory()) return 'folder';
+  return `not a regular file (${kind.isFIFO() ? 'a named pipe' : kind.isSocket() ? 'a socket' : 'a device'}): not read`;
+}
+
+/** The result of a file that was not read. */
+export function unreadResult(name: string, reason: string): FileResult {
+  return { ...emptyResult(name), rejects: [rejectRow(name, 'read', reason)] };
+}
 
 export interface FileResult {
   sourceFile: string;
@@ -25,6 +80,8 @@ export interface RawInput {
   name: string;
   bytes: Uint8Array;
   metaText: string | null;
+  /** Why the sidecar was not read (the article still builds without it), or null. */
+  metaProblem: string | null;
 }
 
 // The biggest file read as one article. A 25 MB article peaks at 2.5 GB while it is extracted;
@@ -39,16 +96,47 @@ export function readInput(rawDir: string, name: string, maxMb = DEFAULT_MAX_ARTI
     const size = statSync(join(rawDir, name)).size;
     if (size > maxMb * 1e6) {
       const reason = `${Number((size / 1e6).toPrecision(3))} MB, over the ${maxMb} MB limit for one article (MAX_ARTICLE_MB): not read; split it into articles or raise the limit`;
-      return { rejected: { ...emptyResult(name), rejects: [rejectRow(name, 'read', reason)] } };
+      return { rejected: unreadResult(name, reason) };
     }
     const bytes = readFileSync(join(rawDir, name));
-    const metaPath = join(rawDir, sidecarName(name));
-    const metaText = existsSync(metaPath) ? readFileSync(metaPath, 'utf8') : null;
-    return { name, bytes, metaText };
+    return { name, bytes, ...readSidecar(join(rawDir, sidecarName(name))) };
   } catch (e) {
-    return { rejected: { ...emptyResult(name), rejects: [rejectRow(name, 'read', `cannot read: ${(e as Error).message}`)] } };
+    return { rejected: unreadResult(name, `cannot read: ${(e as Error).message}`) };
   }
 }
+
+// A sidecar holds a few fields (title, date, authors, URL); one this big is not a sidecar.
+const MAX_SIDECAR_BYTES = 1e6;
+
+/** A sidecar's text, or why it was not read: the article does not depend on it. */
+function readSidecar(path: string): Pick<RawInput, 'metaText' | 'metaProblem'> {
+  const none = { metaText: null, metaProblem: null };
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !lexists(path)) return none;
+    return { metaText: null, metaProblem: `cannot read it (${code ?? (e as Error).message})` };
+  }
+  if (stat.isDirectory()) return none;
+  if (!stat.isFile()) return { metaText: null, metaProblem: 'not a regular file' };
+  if (stat.size > MAX_SIDECAR_BYTES) return { metaText: null, metaProblem: `${Number((stat.size / 1e6).toPrecision(3))} MB, over the 1 MB limit for a sidecar` };
+  try {
+    return { metaText: readFileSync(path, 'utf8'), metaProblem: null };
+  } catch (e) {
+    return { metaText: null, metaProblem: `cannot read it (${(e as Error).message})` };
+  }
+}
+
+const lexists = (path: string) => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export const sidecarName = (name: string) => name.replace(INPUT_FILE, '') + '.meta.json';
 

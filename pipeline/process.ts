@@ -12,17 +12,14 @@ import { rejectRow, validateArticle, zodReason } from './validate.js';
 import { sha256Hex } from './ids.js';
 import type { Annotations } from './types.js';
 
-
-
-
 /** Reads and processes one input file. */
 export function processFile(rawDir: string, name: string): FileResult {
   const input = readInput(rawDir, name);
-  return 'rejected' in input ? input.rejected : processBytes(input.name, input.bytes, input.metaText);
+  return 'rejected' in input ? input.rejected : processBytes(input.name, input.bytes, input.metaText, input.metaProblem);
 }
 
-/** The pure part: one article's bytes (and sidecar text) → validated rows and rejects. */
-export function processBytes(name: string, bytes: Uint8Array, metaText: string | null): FileResult {
+/** The pure part: one article's bytes (and sidecar text, or why it was not read) → validated rows and rejects. */
+export function processBytes(name: string, bytes: Uint8Array, metaText: string | null, metaProblem: string | null = null): FileResult {
   const result = emptyResult(name);
   const timings = result.timings;
   let t0 = performance.now();
@@ -38,6 +35,7 @@ export function processBytes(name: string, bytes: Uint8Array, metaText: string |
 
     t0 = performance.now();
     const parsed = parseArticle(source);
+    if (metaProblem !== null) result.rejects.push(rejectRow(name, 'meta', `${sidecarName(name)} ignored: ${metaProblem}`));
     if (metaText !== null) {
       let meta: unknown = null;
       try {

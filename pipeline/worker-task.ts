@@ -8,11 +8,12 @@ export interface Task {
   name: string;
   bytes: Uint8Array;
   metaText: string | null;
+  metaProblem: string | null;
   cacheFile: string | null;
 }
 
-export default function task({ name, bytes, metaText, cacheFile }: Task): PackedResult {
-  const r = pack(processBytes(name, bytes, metaText));
+export default function task({ name, bytes, metaText, metaProblem, cacheFile }: Task): PackedResult {
+  const r = pack(processBytes(name, bytes, metaText, metaProblem));
   if (cacheFile) writeEntry(cacheFile, r);
   return r;
 }

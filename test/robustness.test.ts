@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../pipeline/build.js';
 import { SEED, query, tempDir } from './helpers.js';
@@ -125,6 +125,46 @@ describe('robust inputs', () => {
     expect(rej[1].reason).toMatch(/b\.meta\.json is not valid JSON/);
     expect((await query(join(out, 'news.duckdb'), 'SELECT count(*)::INT AS n FROM articles'))[0].n).toBe(2);
     void db;
+  });
+
+  it('rejects entries that cannot be read (broken links, a named pipe, a name that is not UTF-8) and builds the rest', async () => {
+    const raw = tempDir('news-rob-raw-');
+    writeFileSync(join(raw, 'good.txt'), 'Title\n\nThe mayor of Lyon spoke on Monday.');
+    symlinkSync(join(raw, 'missing-target.txt'), join(raw, 'dangling.txt'));
+    symlinkSync('loop.txt', join(raw, 'loop.txt'));
+    symlinkSync(join(raw, 'good.txt'), join(raw, 'link.txt')); // a link to a file is read (and is a copy of it)
+    mkdirSync(join(raw, 'folder.txt')); // a folder is not an input at all
+    const fifo = spawnSync('mkfifo', [join(raw, 'pipe.txt')]).status === 0; // reading it would wait forever
+    // Linux file names are bytes: 0xFF never occurs in UTF-8.
+    writeFileSync(Buffer.concat([Buffer.from(join(raw, 'bad')), Buffer.from([0xff]), Buffer.from('name.txt')]), 'Title\n\nText.');
+    const out = join(tempDir('news-rob-out-'), 'out');
+    const summary = await build({ raw, out, log: quiet });
+    const rej = await query(join(out, 'news.duckdb'), 'SELECT source_file, stage, reason FROM rejects ORDER BY source_file');
+    expect(rej.map((r) => r.source_file)).toEqual(['bad\\xffname.txt', 'dangling.txt', 'link.txt', 'loop.txt', ...(fifo ? ['pipe.txt'] : [])]);
+    expect(rej[0].reason).toBe('the file name is not valid UTF-8 (shown with \\x escapes): not read; rename the file');
+    expect(rej[1].reason).toBe('a symbolic link to nothing readable (ENOENT): not read');
+    expect(rej[2]).toMatchObject({ stage: 'dedupe' });
+    expect(rej[3].reason).toBe('a symbolic link to nothing readable (ELOOP): not read');
+    if (fifo) expect(rej[4].reason).toBe('not a regular file (a named pipe): not read');
+    expect(summary.inputs).toBe(fifo ? 6 : 5);
+    expect(summary.articles).toBe(1);
+  });
+
+  it('ignores a sidecar that is not a regular file or is too big, with a reason, and builds the article', async () => {
+    const raw = tempDir('news-rob-raw-');
+    for (const n of ['big', 'pipe', 'folder']) writeFileSync(join(raw, `${n}.txt`), `Title ${n}\n\nThe mayor of Lyon spoke on Monday about ${n}.`);
+    writeFileSync(join(raw, 'big.meta.json'), `{"title": "${'x'.repeat(1_100_000)}"}`);
+    const fifo = spawnSync('mkfifo', [join(raw, 'pipe.meta.json')]).status === 0;
+    mkdirSync(join(raw, 'folder.meta.json'));
+    const out = join(tempDir('news-rob-out-'), 'out');
+    await build({ raw, out, log: quiet });
+    const rej = await query(join(out, 'news.duckdb'), 'SELECT source_file, stage, reason FROM rejects ORDER BY source_file');
+    expect(rej).toEqual([
+      { source_file: 'big.txt', stage: 'meta', reason: 'big.meta.json ignored: 1.1 MB, over the 1 MB limit for a sidecar' },
+      ...(fifo ? [{ source_file: 'pipe.txt', stage: 'meta', reason: 'pipe.meta.json ignored: not a regular file' }] : []),
+    ]);
+    const titles = await query(join(out, 'news.duckdb'), 'SELECT title FROM articles ORDER BY title');
+    expect(titles.map((r) => r.title)).toEqual(['Title big', 'Title folder', 'Title pipe']);
   });
 });
 
