@@ -152,7 +152,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   removeStale(out);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   try {
-    const files = listInputs(raw);
+    const files = listInputs(raw, [out]);
     const inputs = files.map((f) => f.name);
     log(`read: ${inputs.length} input files in ${opts.raw}`);
     const cache = opts.incremental === false ? null : new ResultCache(join(dirname(out), `.${basename(out)}.cache`));

@@ -1,6 +1,6 @@
 // Reading input files: the light part of processing, shared by the build loop and the workers.
-import { lstatSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Reject } from '../schemas/tables.js';
 import type { ArticleRows } from './rows.js';
 import type { EntityHit } from './types.js';
@@ -28,32 +28,58 @@ function nameOf(bytes: Buffer): { name: string; valid: boolean } {
 }
 
 /**
- * The article files of a folder (by extension), in name order. An entry that cannot be read as
- * one is listed with the reason, never left out and never allowed to stop the build: a broken
- * link, a named pipe (reading it would wait forever), a name that is not UTF-8.
+ * The article files of a folder and its subfolders (by extension), in path order, named by their
+ * path inside it ('politics/001.txt'). An entry that cannot be read as one is listed with the
+ * reason, never left out and never allowed to stop the build: a broken link, a named pipe
+ * (reading it would wait forever), a name that is not UTF-8, a folder that cannot be listed.
+ * Hidden folders (.git, the build's own caches) and `skip` (OUT, when it is inside) are not inputs;
+ * a folder reached twice through links is read once.
  */
-export function listInputs(raw: string): InputFile[] {
+export function listInputs(raw: string, skip: readonly string[] = []): InputFile[] {
   const files: InputFile[] = [];
-  for (const d of readdirSync(raw, { withFileTypes: true, encoding: 'buffer' })) {
-    const { name, valid } = nameOf(d.name);
-    if (!INPUT_FILE.test(name)) continue;
-    const problem = valid ? entryProblem(d, join(raw, name)) : 'the file name is not valid UTF-8 (shown with \\x escapes): not read; rename the file';
-    if (problem !== 'folder') files.push({ name, problem });
-  }
+  const seen = new Set<string>([realpathSync(raw)]);
+  const skipped = new Set(skip.map((p) => resolve(p)));
+  const walk = (prefix: string) => {
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(join(raw, prefix), { withFileTypes: true, encoding: 'buffer' });
+    } catch (e) {
+      if (prefix === '') throw e;
+      files.push({ name: prefix, problem: `a folder that cannot be listed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): its files were not read` });
+      return;
+    }
+    for (const d of entries) {
+      const { name: base, valid } = nameOf(d.name);
+      const name = prefix + base;
+      const path = join(raw, name);
+      const kind = valid ? kindOf(d, path) : d.isDirectory() ? 'folder' : 'file';
+      if (kind === 'folder') {
+        if (base.startsWith('.') || skipped.has(resolve(path))) continue;
+        if (!valid) files.push({ name: `${name}/`, problem: 'a folder whose name is not valid UTF-8 (shown with \\x escapes): its files were not read; rename it' });
+        else if (!seen.has(realpathSync(path))) {
+          seen.add(realpathSync(path));
+          walk(`${name}/`);
+        }
+      } else if (INPUT_FILE.test(base)) {
+        files.push({ name, problem: !valid ? 'the file name is not valid UTF-8 (shown with \\x escapes): not read; rename the file' : kind === 'file' ? null : kind });
+      }
+    }
+  };
+  walk('');
   return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Null for a regular file (or a link to one); 'folder' for a folder, which is not an input. */
-function entryProblem(d: Dirent<Buffer>, path: string): string | null {
-  let kind = d;
+/** 'file' for a regular file (or a link to one), 'folder' for a folder (or a link to one), else why it is not read. */
+function kindOf(d: Dirent<Buffer>, path: string): string {
+  let kind: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean } = d;
   if (d.isSymbolicLink()) {
     try {
-      kind = statSync(path) as unknown as Dirent<Buffer>;
+      kind = statSync(path);
     } catch (e) {
       return `a symbolic link to nothing readable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): not read`;
     }
   }
-  if (kind.isFile()) return null;
+  if (kind.isFile()) return 'file';
   if (kind.isDirectory()) return 'folder';
   return `not a regular file (${kind.isFIFO() ? 'a named pipe' : kind.isSocket() ? 'a socket' : 'a device'}): not read`;
 }

@@ -150,6 +150,30 @@ describe('robust inputs', () => {
     expect(summary.articles).toBe(1);
   });
 
+  it('reads the subfolders of RAW (named by their path), each folder once, but not hidden folders or OUT', async () => {
+    const raw = tempDir('news-rob-raw-');
+    const article = (city: string) => `Title ${city}\n\nThe mayor of ${city} spoke on Monday.`;
+    mkdirSync(join(raw, 'politics', 'europe'), { recursive: true });
+    mkdirSync(join(raw, '.git'));
+    writeFileSync(join(raw, 'top.txt'), article('Lyon'));
+    writeFileSync(join(raw, 'politics', 'a.txt'), article('Paris'));
+    writeFileSync(join(raw, 'politics', 'europe', 'b.md'), article('Rome'));
+    writeFileSync(join(raw, 'politics', 'europe', 'b.meta.json'), '{"title": "From the sidecar"}');
+    writeFileSync(join(raw, '.git', 'c.txt'), article('Oslo'));
+    symlinkSync('..', join(raw, 'politics', 'up')); // a cycle: raw is read once
+    const out = join(raw, 'out');
+    const summary = await build({ raw, out, log: quiet });
+    expect(summary).toMatchObject({ inputs: 3, articles: 3, rejects: 0 });
+    const rows = await query(join(out, 'news.duckdb'), 'SELECT source_file, title FROM articles ORDER BY source_file');
+    expect(rows).toEqual([
+      { source_file: 'politics/a.txt', title: 'Title Paris' },
+      { source_file: 'politics/europe/b.md', title: 'From the sidecar' },
+      { source_file: 'top.txt', title: 'Title Lyon' },
+    ]);
+    // OUT inside RAW (its README.md, its caches) is not read back as input.
+    expect((await build({ raw, out, log: quiet })).inputs).toBe(3);
+  });
+
   it('ignores a sidecar that is not a regular file or is too big, with a reason, and builds the article', async () => {
     const raw = tempDir('news-rob-raw-');
     for (const n of ['big', 'pipe', 'folder']) writeFileSync(join(raw, `${n}.txt`), `Title ${n}\n\nThe mayor of Lyon spoke on Monday about ${n}.`);
