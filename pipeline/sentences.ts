@@ -35,7 +35,16 @@ export const MAX_SENTENCE_CHARS = 1000;
 
 const SPACE = /\s/;
 
-/** Cuts a span longer than MAX_SENTENCE_CHARS at line breaks, else spaces, into pieces no longer (a single longer word stays whole). */
+// Marks after which a long sentence's clause ends: a cut there keeps names and figures whole.
+const CLAUSE_END = new Set([';', ':', ',']);
+
+/** The space after the last clause mark in (from, to], or -1. */
+function clauseCut(text: string, from: number, to: number): number {
+  for (let i = to; i > from; i--) if (CLAUSE_END.has(text[i - 1]) && SPACE.test(text[i])) return i;
+  return -1;
+}
+
+/** Cuts a span longer than MAX_SENTENCE_CHARS at line breaks, else after clause marks, else at spaces, into pieces no longer (a single longer word stays whole). */
 function cutLong(text: string, span: { start: number; end: number }, out: Array<{ start: number; end: number }>): void {
   let { start } = span;
   const { end } = span;
@@ -43,6 +52,7 @@ function cutLong(text: string, span: { start: number; end: number }, out: Array<
     const limit = start + MAX_SENTENCE_CHARS;
     const half = start + MAX_SENTENCE_CHARS / 2;
     let cut = text.lastIndexOf('\n', limit);
+    if (cut < half) cut = clauseCut(text, half, limit);
     if (cut < half) {
       cut = limit;
       while (cut > start && !SPACE.test(text[cut])) cut--;

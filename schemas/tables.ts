@@ -256,7 +256,7 @@ export const TABLES = [
   {
     name: 'sentences', schema: SentenceSchema, primaryKey: 'sentence_id', spans: true,
     foreignKeys: [fk('article_id', 'articles'), fk('paragraph_id', 'paragraphs')],
-    grain: 'one row per sentence', description: 'Sentences; every extracted span lies inside one. Text that runs over 1,000 characters with no sentence end (a list, a table, an unpunctuated transcript) is cut at line breaks, else spaces, into pieces of at most that length, each a row.',
+    grain: 'one row per sentence', description: 'Sentences; every extracted span lies inside one. Text that runs over 1,000 characters with no sentence end (a list, a table, an unpunctuated transcript) is cut at line breaks, else after a clause mark (; : ,), else at spaces, into pieces of at most that length, each a row.',
   },
   {
     name: 'entities', schema: EntitySchema, primaryKey: 'entity_id', foreignKeys: [], spans: false,

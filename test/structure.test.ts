@@ -130,6 +130,19 @@ describe('runs longer than any sentence', () => {
     expect(spans(`Before ${long} after`).map((p) => `Before ${long} after`.slice(p.start, p.end))).toEqual(['Before', long, 'after']);
   });
 
+  it('cuts a long sentence after a clause mark rather than inside a clause', () => {
+    // One sentence of about 1,900 characters: clauses of 19 words, each ending in a semicolon or comma.
+    const clauses = Array.from({ length: 20 }, (_, i) => Array.from({ length: 19 }, (_, j) => word(i + j)).join(' ') + (i % 2 ? ';' : ','));
+    const t = `${clauses.join(' ')} and the talks went on.`;
+    const pieces = spans(t).map((p) => t.slice(p.start, p.end));
+    expect(pieces.length).toBeGreaterThanOrEqual(2);
+    for (const p of pieces.slice(0, -1)) {
+      expect(p).toMatch(/[;,]$/);
+      expect(p.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    }
+    expect(pieces.join(' ')).toBe(t);
+  });
+
   it('leaves prose alone: sentences under the limit are never cut', () => {
     const t = 'The council met on Monday. It approved the budget, officials said.';
     expect(spans(t).map((p) => t.slice(p.start, p.end))).toEqual(['The council met on Monday.', 'It approved the budget, officials said.']);
