@@ -68,13 +68,39 @@ function textBlocks(root: ParentNode): string[] {
   return blocks;
 }
 
+const INLINE = new Set(['A', 'ABBR', 'B', 'CITE', 'CODE', 'EM', 'I', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+
+/** An element's text with a space where a block or cell ends (textContent runs table cells together). Iterative: pages can nest deep. */
+function spacedText(root: Node): string {
+  const parts: string[] = [];
+  const stack: Array<Node | string> = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (typeof n === 'string') parts.push(n);
+    else if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+    else if (n.nodeType === 1) {
+      const gap = INLINE.has((n as Element).tagName) ? '' : ' ';
+      stack.push(gap);
+      for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+      stack.push(gap);
+    }
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** The page's DOM without the elements that hold code or styles rather than text. */
+function scriptFree(html: string) {
+  const { document } = parseHTML(html);
+  for (const el of Array.from(document.querySelectorAll('script, style, noscript, iframe'))) el.remove();
+  return document;
+}
+
 /**
  * Turns an HTML page into the plain layout (title, byline, paragraphs) with
  * Readability over a script-free DOM: nothing is executed or fetched.
  */
 export function htmlToText(html: string): string {
-  const { document } = parseHTML(html);
-  for (const el of Array.from(document.querySelectorAll('script, style, noscript, iframe'))) el.remove();
+  const document = scriptFree(html);
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const published =
     document.querySelector('meta[property="article:published_time"]')?.getAttribute('content') ??
@@ -85,12 +111,21 @@ export function htmlToText(html: string): string {
   const article = tooDeep ? null : new Readability(document as unknown as Document).parse();
   const title = (article?.title ?? document.querySelector('title')?.textContent ?? '').trim();
   let blocks: string[] = [];
-  if (article?.content) blocks = textBlocks(parseHTML(`<html><body>${article.content}</body></html>`).document as unknown as ParentNode);
-  else if (tooDeep) {
-    blocks = textBlocks(document as unknown as ParentNode);
+  if (article?.content) {
+    const content = parseHTML(`<html><body>${article.content}</body></html>`).document;
+    blocks = textBlocks(content as unknown as ParentNode);
+    // An article of bare text or table cells, in no block element: its text as one paragraph.
+    const bare = blocks.length === 0 ? spacedText(content.body as unknown as Node) : '';
+    if (bare) blocks = [bare];
+  }
+  // Too deep for Readability, or nothing it would call an article (a page that is one table):
+  // the page's own blocks, read from a fresh copy (Readability changes the document it reads).
+  if (blocks.length === 0) {
+    const page = tooDeep ? document : scriptFree(html);
+    blocks = textBlocks(page as unknown as ParentNode);
     // No block elements at all: the body's text, as one paragraph.
-    const all = (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (blocks.length === 0 && all) blocks = [all];
+    const all = blocks.length === 0 && page.body ? spacedText(page.body as unknown as Node) : '';
+    if (all) blocks = [all];
   }
   const head = [title];
   if (article?.byline) head.push(/^by\s/i.test(article.byline) ? article.byline.trim() : `By ${article.byline.trim()}`);

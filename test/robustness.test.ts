@@ -91,6 +91,13 @@ describe('robust inputs', () => {
     expect(htmlToText(bare)).toBe('Only text, no blocks.');
   });
 
+  it('keeps the text of a page with no paragraphs (a table), cells apart, rather than losing the page', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>${i + 1}</td><td>Lyon</td><td>The council met on <b>Monday</b>.</td></tr>`).join('');
+    const text = htmlToText(`<html><head><title>Results</title></head><body><table>${rows}</table></body></html>`);
+    expect(text.startsWith('Results\n\n1 Lyon The council met on Monday. 2 Lyon The council met on Monday.')).toBe(true);
+    expect(text.match(/Lyon/g)).toHaveLength(30);
+  });
+
   it('builds a 20 MB article, in a process of its own', () => {
     const raw = tempDir('news-rob-raw-');
     const paras = readFileSync(SEED, 'utf8').split(/\n\s*\n/).filter((p) => p.length > 200);
