@@ -27,9 +27,9 @@ export function processBytes(name: string, bytes: Uint8Array, metaText: string |
     result.bytes = bytes.length;
     const sha256 = sha256Hex(bytes);
     result.sha256 = sha256;
-    const decoded = decode(bytes);
-    let source = decoded.text;
-    if (/\.html?$/i.test(name)) source = htmlToText(source);
+    const html = /\.html?$/i.test(name);
+    const decoded = decode(bytes, html);
+    const source = html ? htmlToText(decoded.text) : decoded.text;
     if (source.trim().length === 0) throw new InputError('read', 'no text (empty or whitespace only)');
     timings.read = performance.now() - t0;
 

@@ -16,8 +16,22 @@ export class InputError extends Error {
   }
 }
 
-/** Decodes raw bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252. Binary is refused. */
-export function decode(bytes: Uint8Array): Decoded {
+// Where a page declares its charset: <meta charset="…"> or the http-equiv Content-Type form.
+// Browsers look in the first 1,024 bytes; pages with long heads put it later, so a bit more is read.
+const DECLARED_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+/** The charset an HTML page declares near its start, when iconv-lite can decode it. */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const name = DECLARED_CHARSET.exec(head)?.[1].toLowerCase() ?? null;
+  return name && iconv.encodingExists(name) ? name : null;
+}
+
+/**
+ * Decodes raw bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the charset an HTML page
+ * declares (windows-1251, shift_jis, …), else Windows-1252. Binary is refused.
+ */
+export function decode(bytes: Uint8Array, html = false): Decoded {
   if (bytes.length === 0) throw new InputError('read', 'empty file');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
@@ -34,6 +48,8 @@ export function decode(bytes: Uint8Array): Decoded {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
     return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
+    const declared = html ? declaredCharset(bytes) : null;
+    if (declared) return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
     // Not UTF-8: news files of that kind are almost always Windows-1252 (a superset of Latin-1's printable range).
     // (Node's TextDecoder treats windows-1252 as Latin-1, losing € – “ ”; iconv-lite maps them.)
     return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { build } from '../pipeline/build.js';
 import { SEED, query, tempDir } from './helpers.js';
 import { MAX_SENTENCE_CHARS } from '../pipeline/sentences.js';
-import { MAX_HTML_DEPTH, htmlToText } from '../pipeline/read.js';
+import { MAX_HTML_DEPTH, decode, htmlToText } from '../pipeline/read.js';
+import iconv from 'iconv-lite';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -89,6 +90,21 @@ describe('robust inputs', () => {
     expect(htmlToText(page)).toBe('Deep page\n\nThe council met on Monday.\n\nIt approved the budget.');
     const bare = `<html><body>${'<span>'.repeat(depth)}Only text, no blocks.${'</span>'.repeat(depth)}</body></html>`;
     expect(htmlToText(bare)).toBe('Only text, no blocks.');
+  });
+
+  it.each([
+    ['windows-1251', '<meta charset="windows-1251">', 'Москва и Киев', 'windows-1251'],
+    ['shift_jis', '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">', '東京の会議', 'shift_jis'],
+    ['an unknown charset', '<meta charset="x-no-such-charset">', 'Café déjà vu', 'windows-1252'],
+    ['no declaration', '', 'Café déjà vu', 'windows-1252'],
+  ])('decodes a page that is not UTF-8 by the charset it declares: %s', (_, meta, words, encoding) => {
+    const page = `<html><head>${meta}<title>T</title></head><body><p>${words}. ${'The council met on Monday. '.repeat(20)}</p></body></html>`;
+    const bytes = iconv.encode(page, encoding);
+    const d = decode(bytes, true);
+    expect(d.encoding).toBe(encoding);
+    expect(d.text).toContain(words);
+    // A text file declares nothing: the same bytes are read as Windows-1252.
+    expect(decode(bytes, false).encoding).toBe('windows-1252');
   });
 
   it('keeps the text of a page with no paragraphs (a table), cells apart, rather than losing the page', () => {
