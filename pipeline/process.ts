@@ -3,7 +3,7 @@
 import { MetaSidecarSchema } from '../schemas/tables.js';
 import { emptyResult, readInput, sidecarName, type FileResult } from './input.js';
 export type { FileResult } from './input.js';
-import { decode, htmlToText, InputError } from './read.js';
+import { decode, htmlToText, InputError, markdownToText } from './read.js';
 import { parseArticle } from './structure.js';
 import { toDoc } from './doc.js';
 import { emptyAnnotations, extract } from './extract/index.js';
@@ -29,7 +29,7 @@ export function processBytes(name: string, bytes: Uint8Array, metaText: string |
     result.sha256 = sha256;
     const html = /\.html?$/i.test(name);
     const decoded = decode(bytes, html);
-    const source = html ? htmlToText(decoded.text) : decoded.text;
+    const source = html ? htmlToText(decoded.text) : /\.md$/i.test(name) ? markdownToText(decoded.text) : decoded.text;
     if (source.trim().length === 0) throw new InputError('read', 'no text (empty or whitespace only)');
     timings.read = performance.now() - t0;
 

@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import iconv from 'iconv-lite';
+import MarkdownIt from 'markdown-it';
+import YAML from 'yaml';
 
 export interface Decoded {
   text: string;
@@ -148,4 +150,59 @@ export function htmlToText(html: string): string {
   if (published && /^\d{4}-\d{2}-\d{2}/.test(published)) head.push(published.slice(0, 10));
   const tail = canonical && /^https?:\/\//.test(canonical) ? [`Original url: ${canonical}`] : [];
   return [...head.filter(Boolean), ...blocks, ...tail].join('\n\n');
+}
+
+// Front matter: the YAML block a Markdown article may open with (title, date, author, url).
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** The first of `keys` that front matter gives as text (or, with `many`, as a list of texts). */
+function field(fm: Record<string, unknown>, keys: string[], many = false): string[] {
+  for (const k of keys) {
+    const v = fm[k];
+    if (Array.isArray(v) && !many) continue;
+    const list = (Array.isArray(v) ? v : [v]).filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim());
+    if (list.some(Boolean)) return list.filter(Boolean);
+  }
+  return [];
+}
+
+// CommonMark with tables and strikethrough; raw HTML passes into the script-free DOM. The
+// nesting bound stops quotes or lists nested thousands deep from exhausting the stack.
+const MAX_MARKDOWN_NESTING = 40;
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: MAX_MARKDOWN_NESTING });
+
+/**
+ * Turns a Markdown article into the plain layout: its blocks (headings, paragraphs, list items,
+ * quotes) without the markup, headed by what its front matter gives (title, authors, date, url).
+ * The text is rendered to HTML and read as a page's blocks would be; nothing is run or fetched.
+ */
+export function markdownToText(md: string): string {
+  let body = md;
+  let fm: Record<string, unknown> = {};
+  const m = FRONT_MATTER.exec(md);
+  if (m) {
+    try {
+      const v: unknown = YAML.parse(m[1]);
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        fm = v as Record<string, unknown>;
+        body = md.slice(m[0].length);
+      }
+    } catch {
+      // Not YAML: the block stays part of the text.
+    }
+  }
+  const tokens = markdown.parse(body, {});
+  // Past the nesting bound markdown-it drops the rest of the text: then it is read as written.
+  if (tokens.some((t) => t.level >= MAX_MARKDOWN_NESTING - 1)) return md;
+  const page = scriptFree(`<html><body>${markdown.renderer.render(tokens, markdown.options, {})}</body></html>`);
+  let blocks = textBlocks(page as unknown as ParentNode);
+  // No blocks (all is code, say): the rendered text.
+  if (blocks.length === 0) blocks = [spacedText(page.body as unknown as Node)].filter(Boolean);
+  const [title] = field(fm, ['title', 'headline']);
+  if (title && blocks[0] === title) blocks.shift();
+  const authors = field(fm, ['authors', 'author', 'byline'], true);
+  const [date] = field(fm, ['published', 'date']).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d));
+  const [url] = field(fm, ['source_url', 'url', 'canonical', 'canonical_url', 'link']).filter((u) => /^https?:\/\//.test(u));
+  const head = [title ?? '', authors.length ? `By ${authors.length > 1 ? `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}` : authors[0]}` : '', date ? date.slice(0, 10) : ''];
+  return [...head.filter(Boolean), ...blocks, ...(url ? [`Original url: ${url}`] : [])].join('\n\n');
 }

@@ -12,9 +12,10 @@ const articleText = fc.oneof(
 describe('offsets (property)', () => {
   it('every emitted span slices to its text, every row passes its schema, nothing throws', () => {
     fc.assert(
-      fc.property(articleText, fc.option(fc.constantFrom('2017-03-07', '1998-01-08'), { nil: null }), (text, published) => {
+      // The same text as a plain file and as Markdown (rendered, then read as blocks).
+      fc.property(articleText, fc.option(fc.constantFrom('2017-03-07', '1998-01-08'), { nil: null }), fc.constantFrom('random.txt', 'random.md'), (text, published, name) => {
         const meta = published ? JSON.stringify({ published }) : null;
-        const r = processBytes('random.txt', new TextEncoder().encode(text), meta);
+        const r = processBytes(name, new TextEncoder().encode(text), meta);
         // Invariant or schema failures would show up as rejects of those stages.
         expect(r.rejects.filter((x) => x.stage === 'invariants' || x.stage === 'validate' || x.stage === 'extract')).toEqual([]);
         if (!r.rows) return;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle, parseDateLine, parseByline, normalizeText, publisherFromUrl } from '../pipeline/structure.js';
 import { MAX_SENTENCE_CHARS, splitParagraph } from '../pipeline/sentences.js';
+import { markdownToText } from '../pipeline/read.js';
 import fc from 'fast-check';
 import { SEED } from './helpers.js';
 
@@ -181,5 +182,48 @@ describe('sentence spans', () => {
       'Bernie Sanders won Iowa.',
       'media screen',
     ]);
+  });
+});
+
+describe('Markdown articles', () => {
+  const md = (text: string) => parseArticle(markdownToText(text));
+  const paras = (p: ReturnType<typeof md>) => p.paragraphs.map((x) => p.text.slice(x.start, x.end));
+
+  it.each([
+    ['emphasis', 'A **bold** and _quiet_ vote', 'A bold and quiet vote'],
+    ['a link', 'The council of [Lyon](https://example.com/lyon) met.', 'The council of Lyon met.'],
+    ['an image', 'Before ![a photo](https://example.com/p.jpg) after.', 'Before after.'],
+    ['inline code', 'The `budget` passed.', 'The budget passed.'],
+    ['a hard-wrapped paragraph', 'The council met\non Monday.', 'The council met on Monday.'],
+    ['raw HTML with a script', 'Text <script>alert(1)</script>here.', 'Text here.'],
+  ])('drops the markup of %s', (_, body, text) => {
+    expect(paras(md(`# Title\n\n${body}`))).toEqual([text]);
+  });
+
+  it('reads headings, list items and quotes as their own paragraphs, the first heading as the title', () => {
+    const p = md('# Council approves budget\n\nThe council met.\n\n## Reaction\n\n> "A great day," said the mayor.\n\n- More than 300 residents came.\n- The vote was 45 to 12.\n');
+    expect(p.title).toBe('Council approves budget');
+    expect(paras(p)).toEqual(['The council met.', 'Reaction', '"A great day," said the mayor.', 'More than 300 residents came.', 'The vote was 45 to 12.']);
+  });
+
+  it('reads Markdown nested past its bound (quotes or lists thousands deep) as written, losing no text', () => {
+    const deep = `${'>'.repeat(5000)} The deep text.\n\nThe last paragraph.`;
+    expect(markdownToText(deep)).toBe(deep);
+    const list = Array.from({ length: 300 }, (_, i) => `${' '.repeat(2 * i)}- item ${i}`).join('\n');
+    expect(markdownToText(list)).toContain('item 299');
+  });
+
+  it('takes title, authors, date and url from YAML front matter', () => {
+    const p = md('---\ntitle: "Storm closes port"\nauthor: [Ann Lee, Bo Chen]\ndate: 2021-03-14T08:00:00Z\nurl: https://example.com/storm\n---\n\n# Storm closes port\n\nA storm closed the port on Sunday.\n');
+    expect(p).toMatchObject({ title: 'Storm closes port', authors: ['Ann Lee', 'Bo Chen'], published: '2021-03-14', sourceUrl: 'https://example.com/storm' });
+    expect(paras(p)).toEqual(['A storm closed the port on Sunday.']);
+  });
+
+  it('keeps a dashed block that is not YAML as text, and ignores front matter fields of the wrong kind', () => {
+    expect(markdownToText('---\n: : not yaml [\n---\n\nBody.')).toContain('Body.');
+    const p = md('---\ntitle: [1, 2]\ndate: yesterday\nurl: javascript:alert(1)\n---\n\n# Real title\n\nBody text here.');
+    expect(p.title).toBe('Real title');
+    expect(p.published).toBeNull();
+    expect(p.sourceUrl).toBeNull();
   });
 });
