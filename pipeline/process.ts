@@ -3,7 +3,7 @@
 import { MetaSidecarSchema } from '../schemas/tables.js';
 import { emptyResult, readInput, sidecarName, type FileResult } from './input.js';
 export type { FileResult } from './input.js';
-import { decode, htmlToText, InputError, markdownToText } from './read.js';
+import { decode, htmlToText, InputError, looksLikeHtml, markdownToText } from './read.js';
 import { parseArticle } from './structure.js';
 import { toDoc } from './doc.js';
 import { emptyAnnotations, extract } from './extract/index.js';
@@ -27,7 +27,8 @@ export function processBytes(name: string, bytes: Uint8Array, metaText: string |
     result.bytes = bytes.length;
     const sha256 = sha256Hex(bytes);
     result.sha256 = sha256;
-    const html = /\.html?$/i.test(name);
+    // A page saved under another extension (.txt) is still a page.
+    const html = /\.html?$/i.test(name) || looksLikeHtml(bytes);
     const decoded = decode(bytes, html);
     const source = html ? htmlToText(decoded.text) : /\.md$/i.test(name) ? markdownToText(decoded.text) : decoded.text;
     if (source.trim().length === 0) throw new InputError('read', 'no text (empty or whitespace only)');

@@ -18,6 +18,14 @@ export class InputError extends Error {
   }
 }
 
+// How an HTML document starts (after a byte order mark and blank space).
+const HTML_START = /^(?:\uFEFF|\xEF\xBB\xBF)?\s*(?:<!--[^]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+
+/** Whether a file's bytes are an HTML page, whatever its name says. */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  return HTML_START.test(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'));
+}
+
 // Where a page declares its charset: <meta charset="…"> or the http-equiv Content-Type form.
 // Browsers look in the first 1,024 bytes; pages with long heads put it later, so a bit more is read.
 const DECLARED_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;

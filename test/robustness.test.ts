@@ -107,6 +107,19 @@ describe('robust inputs', () => {
     expect(decode(bytes, false).encoding).toBe('windows-1252');
   });
 
+  it('reads a web page saved as .txt as a page, and a text that merely holds tags as text', async () => {
+    const body = Array.from({ length: 6 }, () => '<p>The council of Lyon met on Monday and approved a budget of $2 million, officials said.</p>').join('');
+    const { db } = await buildOne({
+      'saved page.txt': `<!DOCTYPE html>\n<html><head><title>Lyon budget</title><script>steal()</script></head><body><article>${body}</article></body></html>`,
+      'notes.txt': 'Notes on markup\n\nThe <p> tag opens a paragraph in Lyon.',
+    });
+    const rows = await query(db, 'SELECT source_file, title, text FROM articles ORDER BY source_file');
+    expect(rows[0]).toMatchObject({ source_file: 'notes.txt', text: 'The <p> tag opens a paragraph in Lyon.' });
+    expect(rows[1]).toMatchObject({ source_file: 'saved page.txt', title: 'Lyon budget' });
+    expect(rows[1].text).not.toMatch(/<|steal/);
+    expect(rows[1].text).toMatch(/^The council of Lyon met on Monday/);
+  });
+
   it('keeps the text of a page with no paragraphs (a table), cells apart, rather than losing the page', () => {
     const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>${i + 1}</td><td>Lyon</td><td>The council met on <b>Monday</b>.</td></tr>`).join('');
     const text = htmlToText(`<html><head><title>Results</title></head><body><table>${rows}</table></body></html>`);
