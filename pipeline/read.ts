@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import iconv from 'iconv-lite';
+import chardet from 'chardet';
 import MarkdownIt from 'markdown-it';
 import YAML from 'yaml';
 
@@ -16,6 +17,24 @@ export class InputError extends Error {
   ) {
     super(message);
   }
+}
+
+// Windows-1252 is the default guess; chardet's names for it and for its Latin-1 subset.
+const WESTERN = new Set(['windows-1252', 'iso-8859-1']);
+// chardet's statistics need some text; a guess must be this sure, and this much surer than
+// Windows-1252, to win. Western text scored 75–82 as ISO-8859-1/Windows-1252 in trials, and
+// Russian (windows-1251, KOI8-R), Greek, Polish and Japanese 40–100 as their own charsets.
+const MIN_CONFIDENCE = 40;
+const MIN_LEAD = 20;
+
+/** The charset chardet is sure of for bytes that are not UTF-8, when it is not Windows-1252's family. */
+function detectedCharset(bytes: Uint8Array): string | null {
+  const guesses = chardet.analyse(bytes.subarray(0, 65536));
+  const western = Math.max(0, ...guesses.filter((g) => WESTERN.has(g.name.toLowerCase())).map((g) => g.confidence));
+  const top = guesses[0];
+  if (!top || WESTERN.has(top.name.toLowerCase())) return null;
+  if (top.confidence < MIN_CONFIDENCE || top.confidence < western + MIN_LEAD) return null;
+  return iconv.encodingExists(top.name) ? top.name.toLowerCase() : null;
 }
 
 // How an HTML document starts (after a byte order mark and blank space).
@@ -39,7 +58,7 @@ function declaredCharset(bytes: Uint8Array): string | null {
 
 /**
  * Decodes raw bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the charset an HTML page
- * declares (windows-1251, shift_jis, …), else Windows-1252. Binary is refused.
+ * declares, else one chardet is sure of (windows-1251, shift_jis, …), else Windows-1252. Binary is refused.
  */
 export function decode(bytes: Uint8Array, html = false): Decoded {
   if (bytes.length === 0) throw new InputError('read', 'empty file');
@@ -58,8 +77,8 @@ export function decode(bytes: Uint8Array, html = false): Decoded {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
     return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    const declared = html ? declaredCharset(bytes) : null;
-    if (declared) return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
+    const charset = (html ? declaredCharset(bytes) : null) ?? detectedCharset(bytes);
+    if (charset) return { text: iconv.decode(Buffer.from(bytes), charset), encoding: charset };
     // Not UTF-8: news files of that kind are almost always Windows-1252 (a superset of Latin-1's printable range).
     // (Node's TextDecoder treats windows-1252 as Latin-1, losing € – “ ”; iconv-lite maps them.)
     return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };

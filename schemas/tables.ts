@@ -55,7 +55,7 @@ export const ArticleSchema = z.object({
   source_url: col.optText('URL the article was collected from.'),
   photo_credit: col.optText('Photo credit line of the lead image.'),
   language: col.optText('ISO 639-1 language code of the text ("und" when not recognised).'),
-  encoding: col.text('Character encoding the raw file was decoded from (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, or the charset an HTML page declares when it is not UTF-8).'),
+  encoding: col.text('Character encoding the raw file was decoded from (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, or, for a file that is not UTF-8, the charset its HTML declares or its bytes clearly show: windows-1251, shift_jis, …).'),
   word_count: col.int('Number of words in the body text.', 'words').min(0),
   char_count: col.int('Length of the body text.', 'code points').min(0),
   text: col.text('Article body after light normalization (escapes such as \\$ removed, LF line ends). Every char_start/char_end points into it.'),

@@ -107,6 +107,17 @@ describe('robust inputs', () => {
     expect(decode(bytes, false).encoding).toBe('windows-1252');
   });
 
+  it.each([
+    ['windows-1251', 'win1251', 'Москва\n\nПрезидент России Владимир Путин заявил в понедельник, что переговоры продолжатся.'],
+    ['koi8-r', 'koi8-r', 'Москва\n\nПрезидент России Владимир Путин заявил в понедельник, что переговоры продолжатся.'],
+    ['shift_jis', 'shift_jis', '東京\n\n東京都の会議は月曜日に予算を承認したと当局者が述べた。'],
+    ['windows-1250', 'win1250', 'Łódź\n\nRada miasta Łodzi zatwierdziła w poniedziałek budżet na przyszły rok.'],
+    ['windows-1252', 'win1252', 'Zürich\n\nDie Bürger in Zürich wählten am Sonntag über das Budget für Straßen.'],
+    ['windows-1252', 'win1252', 'Naïve\n\nThe café owner said he was “delighted” with the result — a 5% rise.'],
+  ])('decodes a text file that is not UTF-8 as %s when the bytes say so clearly (else Windows-1252)', (encoding, iconvName, text) => {
+    expect(decode(iconv.encode(text, iconvName))).toEqual({ text, encoding });
+  });
+
   it('reads a web page saved as .txt as a page, and a text that merely holds tags as text', async () => {
     const body = Array.from({ length: 6 }, () => '<p>The council of Lyon met on Monday and approved a budget of $2 million, officials said.</p>').join('');
     const { db } = await buildOne({
