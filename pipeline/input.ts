@@ -32,8 +32,9 @@ function nameOf(bytes: Buffer): { name: string; valid: boolean } {
  * path inside it ('politics/001.txt'). An entry that cannot be read as one is listed with the
  * reason, never left out and never allowed to stop the build: a broken link, a named pipe
  * (reading it would wait forever), a name that is not UTF-8, a folder that cannot be listed.
- * Hidden folders (.git, the build's own caches) and `skip` (OUT, when it is inside) are not inputs;
- * a folder reached twice through links is read once.
+ * Hidden folders (.git, the build's own caches), the "Page_files" folder a browser saves beside
+ * "Page.html", and `skip` (OUT, when it is inside) are not inputs; a folder reached twice through
+ * links is read once.
  */
 export function listInputs(raw: string, skip: readonly string[] = []): InputFile[] {
   const files: InputFile[] = [];
@@ -48,13 +49,14 @@ export function listInputs(raw: string, skip: readonly string[] = []): InputFile
       files.push({ name: prefix, problem: `a folder that cannot be listed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): its files were not read` });
       return;
     }
+    const names = new Set(entries.map((d) => nameOf(d.name).name));
     for (const d of entries) {
       const { name: base, valid } = nameOf(d.name);
       const name = prefix + base;
       const path = join(raw, name);
       const kind = valid ? kindOf(d, path) : d.isDirectory() ? 'folder' : 'file';
       if (kind === 'folder') {
-        if (base.startsWith('.') || skipped.has(resolve(path))) continue;
+        if (base.startsWith('.') || skipped.has(resolve(path)) || savedPageParts(base, names)) continue;
         if (!valid) files.push({ name: `${name}/`, problem: 'a folder whose name is not valid UTF-8 (shown with \\x escapes): its files were not read; rename it' });
         else if (!seen.has(realpathSync(path))) {
           seen.add(realpathSync(path));
@@ -67,6 +69,12 @@ export function listInputs(raw: string, skip: readonly string[] = []): InputFile
   };
   walk('');
   return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The folder a browser saves beside a page ("Page.html" and "Page_files/": scripts, styles, ad frames), which holds no article. */
+function savedPageParts(folder: string, siblings: ReadonlySet<string>): boolean {
+  const m = /^(.+)_files$/.exec(folder);
+  return m !== null && (siblings.has(`${m[1]}.html`) || siblings.has(`${m[1]}.htm`));
 }
 
 /** 'file' for a regular file (or a link to one), 'folder' for a folder (or a link to one), else why it is not read. */

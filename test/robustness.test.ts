@@ -207,18 +207,21 @@ describe('robust inputs', () => {
     writeFileSync(join(raw, 'politics', 'europe', 'b.md'), article('Rome'));
     writeFileSync(join(raw, 'politics', 'europe', 'b.meta.json'), '{"title": "From the sidecar"}');
     writeFileSync(join(raw, '.git', 'c.txt'), article('Oslo'));
+    // A page saved by a browser: its "_files" folder holds frames and scripts, not articles.
+    writeFileSync(join(raw, 'politics', 'Saved page.html'), `<html><head><title>Saved</title></head><body><p>${article('Nice')}</p></body></html>`);
+    mkdirSync(join(raw, 'politics', 'Saved page_files'));
+    writeFileSync(join(raw, 'politics', 'Saved page_files', 'ad-frame.html'), '<html><body><p>Buy now in Oslo.</p></body></html>');
+    mkdirSync(join(raw, 'notes_files'));
+    writeFileSync(join(raw, 'notes_files', 'd.txt'), article('Bern')); // no page beside it: an ordinary folder
     symlinkSync('..', join(raw, 'politics', 'up')); // a cycle: raw is read once
     const out = join(raw, 'out');
     const summary = await build({ raw, out, log: quiet });
-    expect(summary).toMatchObject({ inputs: 3, articles: 3, rejects: 0 });
-    const rows = await query(join(out, 'news.duckdb'), 'SELECT source_file, title FROM articles ORDER BY source_file');
-    expect(rows).toEqual([
-      { source_file: 'politics/a.txt', title: 'Title Paris' },
-      { source_file: 'politics/europe/b.md', title: 'From the sidecar' },
-      { source_file: 'top.txt', title: 'Title Lyon' },
-    ]);
+    expect(summary).toMatchObject({ inputs: 5, articles: 5, rejects: 0 });
+    const rows = await query(join(out, 'news.duckdb'), 'SELECT source_file FROM articles ORDER BY source_file');
+    expect(rows.map((r) => r.source_file)).toEqual(['notes_files/d.txt', 'politics/Saved page.html', 'politics/a.txt', 'politics/europe/b.md', 'top.txt']);
+    expect((await query(join(out, 'news.duckdb'), "SELECT title FROM articles WHERE source_file = 'politics/europe/b.md'"))[0].title).toBe('From the sidecar');
     // OUT inside RAW (its README.md, its caches) is not read back as input.
-    expect((await build({ raw, out, log: quiet })).inputs).toBe(3);
+    expect((await build({ raw, out, log: quiet })).inputs).toBe(5);
   });
 
   it('ignores a sidecar that is not a regular file or is too big, with a reason, and builds the article', async () => {
