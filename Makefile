@@ -13,7 +13,7 @@ export RAW OUT NODE_FLAGS
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
-	@echo "  Variables: RAW=<folder of articles> (default raw), OUT=<output folder> (default out), STRICT=1, MAX_ARTICLE_MB=<N> (default 25)"
+	@echo "  Variables: RAW=<folder of articles> (default raw), OUT=<output folder> (default out), STRICT=1, RECURSIVE=1 (read RAW's subfolders too), MAX_ARTICLE_MB=<N> (default 25)"
 
 # Installs from the lockfile when node_modules is missing or older than the lockfile.
 node_modules/.installed: package-lock.json

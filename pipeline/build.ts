@@ -31,6 +31,8 @@ export interface BuildOptions {
   arrow?: boolean;
   /** Files bigger than this many MB are rejected unread (default DEFAULT_MAX_ARTICLE_MB). */
   maxArticleMb?: number;
+  /** Also read RAW's subfolders; source_file is then the path inside RAW (default: RAW itself only). */
+  recursive?: boolean;
 }
 
 // Default worker count on big machines; THREADS=N asks for more.
@@ -152,9 +154,13 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   removeStale(out);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
   try {
-    const files = listInputs(raw, [out]);
+    const { files, folders } = listInputs(raw, { skip: [out], recursive: opts.recursive });
     const inputs = files.map((f) => f.name);
-    log(`read: ${inputs.length} input files in ${opts.raw}`);
+    log(`read: ${inputs.length} input files in ${opts.raw}${opts.recursive ? ' and its subfolders' : ''}`);
+    if (folders.length > 0) {
+      const shown = folders.slice(0, 5).join(', ') + (folders.length > 5 ? `, and ${folders.length - 5} more` : '');
+      log(`read: subfolders are not read (RECURSIVE=1 or --recursive reads them): ${shown}`);
+    }
     const cache = opts.incremental === false ? null : new ResultCache(join(dirname(out), `.${basename(out)}.cache`));
     // First pass (reads and hashes only): duplicates, and which files must be extracted again.
     const firstBySha = new Map<string, string>();

@@ -10,16 +10,19 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
+const flag = (name: string, env: string) => process.argv.includes(`--${name}`) || ['1', 'true', 'yes'].includes((process.env[env] ?? '').toLowerCase());
+
 const raw = arg('raw', process.env.RAW || 'raw');
 const out = arg('out', process.env.OUT || 'out');
 const threads = Number(arg('threads', process.env.THREADS ?? '')) || undefined;
 const maxArticleMb = Number(arg('max-article-mb', process.env.MAX_ARTICLE_MB ?? '')) || undefined;
 const incremental = !process.argv.includes('--full');
-const arrow = process.argv.includes('--arrow') || ['1', 'true', 'yes'].includes((process.env.ARROW ?? '').toLowerCase());
-const strict = process.argv.includes('--strict') || ['1', 'true', 'yes'].includes((process.env.STRICT ?? '').toLowerCase());
+const arrow = flag('arrow', 'ARROW');
+const strict = flag('strict', 'STRICT');
+const recursive = flag('recursive', 'RECURSIVE');
 
 try {
-  const s = await build({ raw, out, threads, incremental, arrow, maxArticleMb });
+  const s = await build({ raw, out, threads, incremental, arrow, maxArticleMb, recursive });
   const err = (m: string) => process.stderr.write(m + '\n');
   err(`summary: ${s.inputs} inputs → ${s.articles} articles, ${s.rejects} rejects, in ${s.seconds.toFixed(2)} s (${(s.megabytes / s.seconds).toFixed(2)} MB/s)`);
   err('  rows: ' + Object.entries(s.rows).map(([t, n]) => `${t}=${n}`).join(' '));

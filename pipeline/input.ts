@@ -27,19 +27,27 @@ function nameOf(bytes: Buffer): { name: string; valid: boolean } {
   }
 }
 
+/** What a raw folder holds. */
+export interface Listing {
+  files: InputFile[];
+  /** Subfolders left unread (without `recursive`), for the build to mention. */
+  folders: string[];
+}
+
 /**
- * The article files of a folder and its subfolders (by extension), in path order, named by their
- * path inside it ('politics/001.txt'). An entry that cannot be read as one is listed with the
- * reason, never left out and never allowed to stop the build: a broken link, a named pipe
- * (reading it would wait forever), a name that is not UTF-8, a folder that cannot be listed.
+ * The article files of a folder (by extension), in path order; with `recursive`, of its
+ * subfolders too, named by their path inside it ('politics/001.txt'). An entry that cannot be read
+ * is listed with the reason, never left out and never allowed to stop the build: a broken link, a
+ * named pipe (reading it would wait forever), a name that is not UTF-8, a folder that cannot be listed.
  * Hidden folders (.git, the build's own caches), the "Page_files" folder a browser saves beside
- * "Page.html", and `skip` (OUT, when it is inside) are not inputs; a folder reached twice through
+ * "Page.html", and `skip` (OUT, when it is inside) are never inputs; a folder reached twice through
  * links is read once.
  */
-export function listInputs(raw: string, skip: readonly string[] = []): InputFile[] {
+export function listInputs(raw: string, opts: { skip?: readonly string[]; recursive?: boolean } = {}): Listing {
   const files: InputFile[] = [];
+  const folders: string[] = [];
   const seen = new Set<string>([realpathSync(raw)]);
-  const skipped = new Set(skip.map((p) => resolve(p)));
+  const skipped = new Set((opts.skip ?? []).map((p) => resolve(p)));
   const walk = (prefix: string) => {
     let entries: Dirent<Buffer>[];
     try {
@@ -57,7 +65,8 @@ export function listInputs(raw: string, skip: readonly string[] = []): InputFile
       const kind = valid ? kindOf(d, path) : d.isDirectory() ? 'folder' : 'file';
       if (kind === 'folder') {
         if (base.startsWith('.') || skipped.has(resolve(path)) || savedPageParts(base, names)) continue;
-        if (!valid) files.push({ name: `${name}/`, problem: 'a folder whose name is not valid UTF-8 (shown with \\x escapes): its files were not read; rename it' });
+        if (!opts.recursive) folders.push(name);
+        else if (!valid) files.push({ name: `${name}/`, problem: 'a folder whose name is not valid UTF-8 (shown with \\x escapes): its files were not read; rename it' });
         else if (!seen.has(realpathSync(path))) {
           seen.add(realpathSync(path));
           walk(`${name}/`);
@@ -68,7 +77,8 @@ export function listInputs(raw: string, skip: readonly string[] = []): InputFile
     }
   };
   walk('');
-  return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return { files: files.sort((a, b) => byName(a.name, b.name)), folders: folders.sort(byName) };
 }
 
 /** The folder a browser saves beside a page ("Page.html" and "Page_files/": scripts, styles, ad frames), which holds no article. */

@@ -45,7 +45,7 @@ const optEnumCol = <T extends readonly [string, ...string[]]>(values: T, d: stri
 
 export const ArticleSchema = z.object({
   article_id: col.id('Stable id of the article: "art_" and the first 16 hex digits of the SHA-256 of its raw bytes (the prefix keeps spreadsheets from reading an id as a number).'),
-  source_file: col.text('Path of the article file inside the raw folder (politics/001.txt).'),
+  source_file: col.text('File name of the article inside the raw folder (its path, politics/001.txt, when subfolders are read).'),
   sha256: col.text('SHA-256 of the raw file bytes, hex.').regex(/^[0-9a-f]{64}$/),
   title: col.optText('Headline.'),
   subtitle: col.optText('Standfirst or subtitle under the headline.'),
@@ -206,7 +206,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
 
 export const RejectSchema = z.object({
   reject_id: col.id('Stable id of the reject row.'),
-  source_file: col.text('Input file the reject comes from: its path inside the raw folder (a folder that could not be listed ends in /).'),
+  source_file: col.text('Input file the reject comes from, named as in articles.source_file (a folder that could not be listed ends in /).'),
   stage: col.text('Pipeline stage that refused it (read, decode, meta, dedupe, validate, invariants, extract).'),
   reason: col.text('Readable reason.'),
   record: col.optText('The refused record as JSON, when a single record was refused.'),

@@ -197,7 +197,19 @@ describe('robust inputs', () => {
     expect(summary.articles).toBe(1);
   });
 
-  it('reads the subfolders of RAW (named by their path), each folder once, but not hidden folders or OUT', async () => {
+  it('reads RAW itself by default, and names its subfolders in the log rather than reading them silently or not', async () => {
+    const raw = tempDir('news-rob-raw-');
+    mkdirSync(join(raw, 'politics'));
+    mkdirSync(join(raw, '.git'));
+    writeFileSync(join(raw, 'top.txt'), 'Title\n\nThe mayor of Lyon spoke on Monday.');
+    writeFileSync(join(raw, 'politics', 'a.txt'), 'Title\n\nThe mayor of Paris spoke on Monday.');
+    const lines: string[] = [];
+    const summary = await build({ raw, out: join(tempDir('news-rob-out-'), 'out'), log: (m) => lines.push(m) });
+    expect(summary).toMatchObject({ inputs: 1, articles: 1 });
+    expect(lines).toContain('read: subfolders are not read (RECURSIVE=1 or --recursive reads them): politics');
+  });
+
+  it('with recursive, reads the subfolders of RAW (named by their path), each folder once, but not hidden folders or OUT', async () => {
     const raw = tempDir('news-rob-raw-');
     const article = (city: string) => `Title ${city}\n\nThe mayor of ${city} spoke on Monday.`;
     mkdirSync(join(raw, 'politics', 'europe'), { recursive: true });
@@ -215,13 +227,13 @@ describe('robust inputs', () => {
     writeFileSync(join(raw, 'notes_files', 'd.txt'), article('Bern')); // no page beside it: an ordinary folder
     symlinkSync('..', join(raw, 'politics', 'up')); // a cycle: raw is read once
     const out = join(raw, 'out');
-    const summary = await build({ raw, out, log: quiet });
+    const summary = await build({ raw, out, log: quiet, recursive: true });
     expect(summary).toMatchObject({ inputs: 5, articles: 5, rejects: 0 });
     const rows = await query(join(out, 'news.duckdb'), 'SELECT source_file FROM articles ORDER BY source_file');
     expect(rows.map((r) => r.source_file)).toEqual(['notes_files/d.txt', 'politics/Saved page.html', 'politics/a.txt', 'politics/europe/b.md', 'top.txt']);
     expect((await query(join(out, 'news.duckdb'), "SELECT title FROM articles WHERE source_file = 'politics/europe/b.md'"))[0].title).toBe('From the sidecar');
     // OUT inside RAW (its README.md, its caches) is not read back as input.
-    expect((await build({ raw, out, log: quiet })).inputs).toBe(5);
+    expect((await build({ raw, out, log: quiet, recursive: true })).inputs).toBe(5);
   });
 
   it('ignores a sidecar that is not a regular file or is too big, with a reason, and builds the article', async () => {
@@ -309,6 +321,12 @@ describe('command line', () => {
     const small = spawnSync(TSX, [CLI, '--raw', raw, '--out', out], { encoding: 'utf8', env: { ...process.env, MAX_ARTICLE_MB: '0.00001' } });
     expect(small.status).toBe(0);
     expect(small.stderr).toMatch(/summary: 2 inputs → 0 articles, 2 rejects/);
+    // RECURSIVE reaches the build: the subfolder's article comes in.
+    mkdirSync(join(raw, 'sub'));
+    writeFileSync(join(raw, 'sub', 'more.txt'), 'Title\n\nMore body text.');
+    const deep = spawnSync(TSX, [CLI, '--raw', raw, '--out', out], { encoding: 'utf8', env: { ...process.env, RECURSIVE: '1' } });
+    expect(deep.status).toBe(0);
+    expect(deep.stderr).toMatch(/summary: 3 inputs → 2 articles, 1 rejects/);
     const missing = spawnSync(TSX, [CLI, '--raw', join(raw, 'nope'), '--out', out], { encoding: 'utf8' });
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/build failed: raw folder not found/);
