@@ -56,22 +56,70 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return name && iconv.encodingExists(name) ? name : null;
 }
 
+// The binary files most often found named as articles, by their first bytes.
+const SIGNATURES: Array<[number[], string]> = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF document'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive, or a .docx, .odt or .epub'],
+  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'an old Office document, .doc or .xls'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'an executable'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
+];
+// Random binary data has a NUL in 256 bytes and about 10% control bytes.
+const MAX_NUL_SHARE = 0.001;
+const MAX_CONTROL_SHARE = 0.05;
+
+/** UTF-16 without a byte order mark, told by the zero half of each unit of Latin text. */
+function unmarkedUtf16(p: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const units = p.length >> 1;
+  if (units < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < p.length; i += 2) {
+    if (p[i] === 0) even++;
+    if (p[i + 1] === 0) odd++;
+  }
+  if (odd > 0.4 * units && even < 0.02 * units) return 'utf-16le';
+  if (even > 0.4 * units && odd < 0.02 * units) return 'utf-16be';
+  return null;
+}
+
 /**
  * Decodes raw bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the charset an HTML page
- * declares, else one chardet is sure of (windows-1251, shift_jis, …), else Windows-1252. Binary is refused.
+ * declares, else one chardet is sure of (windows-1251, shift_jis, …), else Windows-1252; UTF-16 without
+ * a byte order mark is recognized too. Binary is refused, naming the format when its first bytes tell.
  */
-export function decode(bytes: Uint8Array, html = false): Decoded {
-  if (bytes.length === 0) throw new InputError('read', 'empty file');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+export function decode(whole: Uint8Array, html = false): Decoded {
+  if (whole.length === 0) throw new InputError('read', 'empty file');
+  if (whole[0] === 0xff && whole[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(whole.subarray(2)), encoding: 'utf-16le' };
+  if (whole[0] === 0xfe && whole[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(whole.subarray(2)), encoding: 'utf-16be' };
+  const kind = SIGNATURES.find(([magic]) => magic.every((b, i) => whole[i] === b))?.[1];
+  if (kind) throw new InputError('decode', kind.startsWith('an RTF') ? `${kind}, not plain text: save it as text or HTML` : `binary file (${kind}), not text`);
+  const utf16 = unmarkedUtf16(whole.subarray(0, 65536));
+  if (utf16) {
+    try {
+      // Without NUL padding at the end (a file cut short or preallocated): not part of the text.
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(whole).replace(/\0+$/, ''), encoding: utf16 };
+    } catch {
+      // Not UTF-16 after all: judged as bytes below.
+    }
+  }
+  let end = whole.length;
+  while (end > 0 && whole[end - 1] === 0) end--;
+  if (end === 0) throw new InputError('decode', 'binary file (only NUL bytes), not text');
+  const bytes = whole.subarray(0, end);
+  const probe = bytes.subarray(0, 65536);
   let nul = 0;
   let ctrl = 0;
-  const probe = bytes.subarray(0, 65536);
   for (const b of probe) {
     if (b === 0) nul++;
     else if (b < 9 || (b > 13 && b < 32)) ctrl++;
   }
-  if (nul > 0 || ctrl / probe.length > 0.05) throw new InputError('decode', 'binary file (control bytes found), not text');
+  // A stray NUL or two is damage to a text (normalization drops it); more is binary data.
+  if (nul > Math.max(2, MAX_NUL_SHARE * probe.length) || nul + ctrl > MAX_CONTROL_SHARE * probe.length) throw new InputError('decode', 'binary file (control bytes found), not text');
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);

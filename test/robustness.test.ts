@@ -118,6 +118,28 @@ describe('robust inputs', () => {
     expect(decode(iconv.encode(text, iconvName))).toEqual({ text, encoding });
   });
 
+  it.each([
+    ['%PDF-1.7\n%âãÏÓ\n1 0 obj', 'binary file (a PDF document), not text'],
+    ['PK\x03\x04\x14\x00\x06\x00', 'binary file (a ZIP archive, or a .docx, .odt or .epub), not text'],
+    ['\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00', 'binary file (an old Office document, .doc or .xls), not text'],
+    ['\xff\xd8\xff\xe0\x00\x10JFIF', 'binary file (a JPEG image), not text'],
+    ['{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} The council met.}', 'an RTF document, not plain text: save it as text or HTML'],
+    ['\x00\x00\x00\x00', 'binary file (only NUL bytes), not text'],
+  ])('refuses a binary file naming its format: %j', (head, reason) => {
+    expect(() => decode(Buffer.from(head, 'latin1'))).toThrow(reason);
+  });
+
+  it('reads text with NUL padding or a stray NUL, and UTF-16 without a byte order mark', () => {
+    const text = 'Council approves budget\n\nThe council of Lyon met on Monday and approved the budget, officials said.';
+    expect(decode(Buffer.concat([Buffer.from(text), Buffer.alloc(4096)]))).toEqual({ text, encoding: 'utf-8' });
+    expect(decode(Buffer.from(text.replace('Lyon', 'Ly\0on'))).text).toBe(text.replace('Lyon', 'Ly\0on'));
+    expect(decode(Buffer.from(text, 'utf16le'))).toEqual({ text, encoding: 'utf-16le' });
+    expect(decode(Buffer.from(text, 'utf16le').swap16())).toEqual({ text, encoding: 'utf-16be' });
+    // Random bytes stay binary.
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    expect(() => decode(noise)).toThrow(/binary file/);
+  });
+
   it('reads a web page saved as .txt as a page, and a text that merely holds tags as text', async () => {
     const body = Array.from({ length: 6 }, () => '<p>The council of Lyon met on Monday and approved a budget of $2 million, officials said.</p>').join('');
     const { db } = await buildOne({
