@@ -67,9 +67,12 @@ export function listInputs(raw: string, opts: { skip?: readonly string[]; recurs
         if (base.startsWith('.') || skipped.has(resolve(path)) || savedPageParts(base, names)) continue;
         if (!opts.recursive) folders.push(name);
         else if (!valid) files.push({ name: `${name}/`, problem: 'a folder whose name is not valid UTF-8 (shown with \\x escapes): its files were not read; rename it' });
-        else if (!seen.has(realpathSync(path))) {
-          seen.add(realpathSync(path));
-          walk(`${name}/`);
+        else {
+          const real = realpathSync(path);
+          if (!seen.has(real)) {
+            seen.add(real);
+            walk(`${name}/`);
+          }
         }
       } else if (INPUT_FILE.test(base)) {
         files.push({ name, problem: !valid ? 'the file name is not valid UTF-8 (shown with \\x escapes): not read; rename the file' : kind === 'file' ? null : kind });
