@@ -1,7 +1,7 @@
 // The build: every input file → rows → CSV, DuckDB, Parquet, datapackage.json and
 // the data dictionary, written to a temporary folder and swapped in at the end.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { dirname, basename, join, resolve, sep } from 'node:path';
 import { TABLES, type Reject, type TableDef, type TableName } from '../schemas/tables.js';
 import { columnsOf } from '../schemas/columns.js';
 import { CsvWriter } from './export/csv.js';
@@ -144,6 +144,12 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const raw = resolve(opts.raw);
   const out = resolve(opts.out);
   if (!existsSync(raw) || !statSync(raw).isDirectory()) throw new Error(`raw folder not found: ${opts.raw}`);
+  // OUT is replaced whole at the end of a build: articles inside it would be deleted with it.
+  const realRaw = realpathSync(raw);
+  const realOut = existsSync(out) ? realpathSync(out) : out;
+  if (realRaw === realOut || realRaw.startsWith(realOut + sep)) {
+    throw new Error(`the raw folder ${opts.raw} is ${realRaw === realOut ? 'the' : 'inside the'} output folder ${opts.out}, which each build replaces whole: choose another OUT`);
+  }
   let release: () => void;
   try {
     mkdirSync(dirname(out), { recursive: true });

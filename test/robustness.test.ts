@@ -300,6 +300,15 @@ describe('faults', () => {
     await expect(build({ raw, out: join(dir, 'file', 'out'), log: quiet })).rejects.toThrow(/cannot write to .*file\/out/);
   });
 
+  it('refuses an OUT that holds RAW (a build replaces OUT whole, which would delete the articles)', async () => {
+    const out = join(tempDir(), 'out');
+    mkdirSync(join(out, 'articles'), { recursive: true });
+    writeFileSync(join(out, 'articles', 'a.txt'), 'T\n\nBody.');
+    await expect(build({ raw: join(out, 'articles'), out, log: quiet })).rejects.toThrow(/is inside the output folder .*choose another OUT/);
+    await expect(build({ raw: out, out, log: quiet })).rejects.toThrow(/is the output folder/);
+    expect(readFileSync(join(out, 'articles', 'a.txt'), 'utf8')).toBe('T\n\nBody.');
+  });
+
   it('keeps the previous OUT whole when a build is killed midway', async () => {
     const raw = tempDir('news-kill-raw-');
     for (let i = 0; i < 40; i++) writeFileSync(join(raw, `a${i}.txt`), `${readFileSync(SEED, 'utf8')}\n\nCopy ${i}.`);
