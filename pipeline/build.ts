@@ -104,6 +104,16 @@ function removeStale(out: string): void {
   }
 }
 
+// What a build writes into OUT (and `make report` beside it); a query may leave DuckDB's .wal.
+const OWN_ENTRIES = new Set(['csv', 'parquet', 'arrow', 'datapackage.json', 'README.md', 'report.html', 'news.duckdb', 'news.duckdb.wal']);
+
+/** Entries of an existing OUT that no build wrote: replacing OUT would delete them (OUT=~ or OUT=. by mistake). Hidden files (.DS_Store) are not counted. */
+function foreignEntries(out: string): string[] {
+  if (!existsSync(out)) return [];
+  if (!statSync(out).isDirectory()) throw new Error(`the output folder ${out} is a file`);
+  return readdirSync(out).filter((f) => !f.startsWith('.') && !OWN_ENTRIES.has(f)).sort();
+}
+
 // What OUT was built from, written last into OUT: a build with the same digest has nothing to do.
 const MANIFEST = '.build-manifest.json';
 
@@ -149,6 +159,11 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const realOut = existsSync(out) ? realpathSync(out) : out;
   if (realRaw === realOut || realRaw.startsWith(realOut + sep)) {
     throw new Error(`the raw folder ${opts.raw} is ${realRaw === realOut ? 'the' : 'inside the'} output folder ${opts.out}, which each build replaces whole: choose another OUT`);
+  }
+  const foreign = foreignEntries(out);
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : '');
+    throw new Error(`the output folder ${opts.out} holds files a build did not write (${shown}); each build replaces it whole, so it is left alone: choose a new or empty OUT`);
   }
   let release: () => void;
   try {

@@ -309,13 +309,32 @@ describe('faults', () => {
     expect(readFileSync(join(out, 'articles', 'a.txt'), 'utf8')).toBe('T\n\nBody.');
   });
 
+  it('leaves alone an OUT that holds files no build wrote (OUT=~ by mistake), or that is a file', async () => {
+    const raw = tempDir();
+    writeFileSync(join(raw, 'a.txt'), 'T\n\nBody.');
+    const home = tempDir();
+    writeFileSync(join(home, 'thesis.docx'), 'precious');
+    mkdirSync(join(home, 'photos'));
+    writeFileSync(join(home, '.DS_Store'), '');
+    await expect(build({ raw, out: home, log: quiet })).rejects.toThrow(/holds files a build did not write \(photos, thesis\.docx\).*choose a new or empty OUT/);
+    expect(readFileSync(join(home, 'thesis.docx'), 'utf8')).toBe('precious');
+    await expect(build({ raw, out: join(home, 'thesis.docx'), log: quiet })).rejects.toThrow(/is a file/);
+    // An empty folder, or one a build wrote (a report and a stray .wal beside it), is fine.
+    const out = join(home, 'out');
+    mkdirSync(out);
+    await build({ raw, out, log: quiet });
+    writeFileSync(join(out, 'report.html'), '<html></html>');
+    writeFileSync(join(out, 'news.duckdb.wal'), '');
+    await expect(build({ raw, out, log: quiet, incremental: false })).resolves.toMatchObject({ articles: 1 });
+  });
+
   it('keeps the previous OUT whole when a build is killed midway', async () => {
     const raw = tempDir('news-kill-raw-');
     for (let i = 0; i < 40; i++) writeFileSync(join(raw, `a${i}.txt`), `${readFileSync(SEED, 'utf8')}\n\nCopy ${i}.`);
     for (let i = 0; i < 40; i++) writeFileSync(join(raw, `b${i}.txt`), `Story ${i}\n\n${para.repeat(20 + i)}`);
     const out = join(tempDir('news-kill-out-'), 'out');
     mkdirSync(out);
-    writeFileSync(join(out, 'marker'), 'previous build');
+    writeFileSync(join(out, 'README.md'), 'previous build'); // a file builds write
     // One node process (no tsx wrapper), so that SIGKILL hits the build itself.
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--raw', raw, '--out', out, '--full', '--threads', '1'], { stdio: 'ignore', cwd: ROOT });
     const exited = new Promise((r) => child.on('exit', r));
@@ -328,10 +347,10 @@ describe('faults', () => {
     child.kill('SIGKILL');
     await exited;
     await new Promise((r) => setTimeout(r, 200));
-    expect(readFileSync(join(out, 'marker'), 'utf8')).toBe('previous build');
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toBe('previous build');
     // The next build clears the leftovers and swaps in a complete OUT.
     await build({ raw, out, log: quiet, threads: 1 });
-    expect(existsSync(join(out, 'marker'))).toBe(false);
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toMatch(/^# /);
     expect(readdirSync(join(out, '..')).sort()).toEqual(['.out.cache', 'out']);
   });
 });
