@@ -67,6 +67,8 @@ const SIGNATURES: Array<[number[], string]> = [
   [[0x1f, 0x8b], 'a gzip archive'],
   [[0x7f, 0x45, 0x4c, 0x46], 'an executable'],
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
+  // The "._name" twin macOS leaves beside each file it copies to another disk.
+  [[0x00, 0x05, 0x16, 0x07], 'macOS file metadata, a "._" file'],
 ];
 // Random binary data has a NUL in 256 bytes and about 10% control bytes.
 const MAX_NUL_SHARE = 0.001;

@@ -125,6 +125,7 @@ describe('robust inputs', () => {
     ['\xff\xd8\xff\xe0\x00\x10JFIF', 'binary file (a JPEG image), not text'],
     ['{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} The council met.}', 'an RTF document, not plain text: save it as text or HTML'],
     ['\x00\x00\x00\x00', 'binary file (only NUL bytes), not text'],
+    ['\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X', 'binary file (macOS file metadata, a "._" file), not text'],
   ])('refuses a binary file naming its format: %j', (head, reason) => {
     expect(() => decode(Buffer.from(head, 'latin1'))).toThrow(reason);
   });
