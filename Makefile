@@ -44,7 +44,7 @@ golden: dist/.built ## Rewrite the seed golden files (test/golden/seed) from a f
 	node $(NODE_FLAGS) dist/cli.mjs --raw raw --out .cache/golden-out
 	$(NODE_BIN)/tsx scripts/golden.ts .cache/golden-out
 
-bench: dist/.built ## Benchmark speed, thread scaling, incremental rebuilds and memory (SCALE=10000 for the memory check)
+bench: dist/.built ## Benchmark speed, thread scaling, incremental rebuilds and memory (SCALE=10000 for the memory check, REPEAT=N runs per timing)
 	$(NODE_BIN)/tsx scripts/bench.ts $(if $(SCALE),--scale $(SCALE),)
 
 .PHONY: sql query report
