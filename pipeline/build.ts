@@ -104,8 +104,8 @@ function removeStale(out: string): void {
   }
 }
 
-// What a build writes into OUT (and `make report` beside it); a query may leave DuckDB's .wal.
-const OWN_ENTRIES = new Set(['csv', 'parquet', 'arrow', 'datapackage.json', 'README.md', 'report.html', 'news.duckdb', 'news.duckdb.wal']);
+// What a build writes into OUT (and `make report` beside it); a query may leave DuckDB's .wal and spill folder.
+const OWN_ENTRIES = new Set(['csv', 'parquet', 'arrow', 'datapackage.json', 'README.md', 'report.html', 'news.duckdb', 'news.duckdb.wal', 'news.duckdb.tmp']);
 
 /** Entries of an existing OUT that no build wrote: replacing OUT would delete them (OUT=~ or OUT=. by mistake). Hidden files (.DS_Store) are not counted. */
 function foreignEntries(out: string): string[] {
