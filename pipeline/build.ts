@@ -52,6 +52,8 @@ export interface BuildSummary {
   upToDate?: boolean;
   /** How news.duckdb was made: loaded whole, or the previous one patched with the changed articles. */
   database?: 'loaded' | 'patched';
+  /** Reject rows per stage that refused them (read, decode, meta, dedupe, validate, invariants, extract). */
+  rejectsByStage?: Record<string, number>;
 }
 
 const tables = TABLES as readonly TableDef[];
@@ -355,7 +357,9 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     }
     writeFileSync(join(tmp, 'datapackage.json'), JSON.stringify(dataPackage(), null, 2) + '\n');
     writeFileSync(join(tmp, 'README.md'), dataDictionary());
-    const summary = { inputs: inputs.length, articles: counts.articles, rejects: counts.rejects, rows: counts, megabytes: bytes / 1e6, database: db.mode };
+    const rejectsByStage: Record<string, number> = {};
+    for (const r of uniqueRejects) rejectsByStage[r.stage] = (rejectsByStage[r.stage] ?? 0) + 1;
+    const summary = { inputs: inputs.length, articles: counts.articles, rejects: counts.rejects, rejectsByStage, rows: counts, megabytes: bytes / 1e6, database: db.mode };
     if (digest) {
       const manifest: Manifest = { digest, arrow: Boolean(opts.arrow), summary, inputs: inputKeys, patched: db.mode === 'patched' ? previous!.patched + changes : 0 };
       writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');

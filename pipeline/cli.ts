@@ -24,7 +24,8 @@ const recursive = flag('recursive', 'RECURSIVE');
 try {
   const s = await build({ raw, out, threads, incremental, arrow, maxArticleMb, recursive });
   const err = (m: string) => process.stderr.write(m + '\n');
-  err(`summary: ${s.inputs} inputs → ${s.articles} articles, ${s.rejects} rejects, in ${s.seconds.toFixed(2)} s (${(s.megabytes / s.seconds).toFixed(2)} MB/s)`);
+  const byStage = Object.entries(s.rejectsByStage ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(', ');
+  err(`summary: ${s.inputs} inputs → ${s.articles} articles, ${s.rejects} rejects${byStage ? ` (${byStage})` : ''}, in ${s.seconds.toFixed(2)} s (${(s.megabytes / s.seconds).toFixed(2)} MB/s)`);
   err('  rows: ' + Object.entries(s.rows).map(([t, n]) => `${t}=${n}`).join(' '));
   if (!s.upToDate) err('  stage ms: ' + Object.entries(s.stageMs).map(([t, n]) => `${t}=${n.toFixed(0)}`).join(' '));
   const rssMb = process.resourceUsage().maxRSS / 1024;

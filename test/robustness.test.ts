@@ -364,7 +364,7 @@ describe('command line', () => {
     const out = join(tempDir(), 'out');
     const plain = spawnSync(TSX, [CLI, '--raw', raw, '--out', out], { encoding: 'utf8' });
     expect(plain.status).toBe(0);
-    expect(plain.stderr).toMatch(/summary: 2 inputs → 1 articles, 1 rejects/);
+    expect(plain.stderr).toMatch(/summary: 2 inputs → 1 articles, 1 rejects \(read 1\), in /);
     const strict = spawnSync(TSX, [CLI, '--raw', raw, '--out', out], { encoding: 'utf8', env: { ...process.env, STRICT: '1' } });
     expect(strict.status).toBe(3);
     expect(strict.stderr).toMatch(/STRICT: 1 rejects/);
