@@ -106,6 +106,9 @@ function removeStale(out: string): void {
   }
 }
 
+/** The first few names of a list, for a message. */
+const someOf = (names: string[]) => names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
+
 // What a build writes into OUT (and `make report` beside it); a query may leave DuckDB's .wal and spill folder.
 const OWN_ENTRIES = new Set(['csv', 'parquet', 'arrow', 'datapackage.json', 'README.md', 'report.html', 'news.duckdb', 'news.duckdb.wal', 'news.duckdb.tmp']);
 
@@ -164,8 +167,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   }
   const foreign = foreignEntries(out);
   if (foreign.length > 0) {
-    const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : '');
-    throw new Error(`the output folder ${opts.out} holds files a build did not write (${shown}); each build replaces it whole, so it is left alone: choose a new or empty OUT`);
+    throw new Error(`the output folder ${opts.out} holds files a build did not write (${someOf(foreign)}); each build replaces it whole, so it is left alone: choose a new or empty OUT`);
   }
   let release: () => void;
   try {
@@ -180,10 +182,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const { files, folders } = listInputs(raw, { skip: [out], recursive: opts.recursive });
     const inputs = files.map((f) => f.name);
     log(`read: ${inputs.length} input files in ${opts.raw}${opts.recursive ? ' and its subfolders' : ''}`);
-    if (folders.length > 0) {
-      const shown = folders.slice(0, 5).join(', ') + (folders.length > 5 ? `, and ${folders.length - 5} more` : '');
-      log(`read: subfolders are not read (RECURSIVE=1 or --recursive reads them): ${shown}`);
-    }
+    if (folders.length > 0) log(`read: subfolders are not read (RECURSIVE=1 or --recursive reads them): ${someOf(folders)}`);
     const cache = opts.incremental === false ? null : new ResultCache(join(dirname(out), `.${basename(out)}.cache`));
     // First pass (reads and hashes only): duplicates, and which files must be extracted again.
     const firstBySha = new Map<string, string>();
