@@ -6,11 +6,10 @@ export type { FileResult } from './input.js';
 import { decode, htmlToText, InputError, looksLikeHtml, markdownToText } from './read.js';
 import { parseArticle } from './structure.js';
 import { toDoc } from './doc.js';
-import { emptyAnnotations, extract } from './extract/index.js';
+import { extract } from './extract/index.js';
 import { articleRows } from './rows.js';
 import { rejectRow, validateArticle, zodReason } from './validate.js';
 import { sha256Hex } from './ids.js';
-import type { Annotations } from './types.js';
 
 /** Reads and processes one input file. */
 export function processFile(rawDir: string, name: string): FileResult {
@@ -63,14 +62,8 @@ export function processBytes(name: string, bytes: Uint8Array, metaText: string |
     const doc = toDoc(articleId, parsed);
     timings.structure = performance.now() - t0;
 
-    let ann: Annotations;
-    try {
-      ann = extract(doc, timings);
-    } catch (e) {
-      // A failing extractor costs this article its annotations, not the build.
-      result.rejects.push(rejectRow(name, 'extract', `extraction failed: ${(e as Error).message}`));
-      ann = emptyAnnotations();
-    }
+    // A failing extractor costs this article that extractor's rows, not the build or the other extractors'.
+    const ann = extract(doc, timings, undefined, (stage, e) => result.rejects.push(rejectRow(name, 'extract', `${stage}: extraction failed: ${e.message}`)));
 
     t0 = performance.now();
     const { rows, entities } = articleRows({ articleId, sourceFile: name, sha256, encoding: decoded.encoding, parsed, doc, ann });

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { processBytes } from '../pipeline/process.js';
+import { quoteStage } from '../pipeline/extract/quotes.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -278,6 +280,23 @@ describe('robust inputs', () => {
 });
 
 describe('faults', () => {
+  it('loses only the rows of an extractor that fails on an article, with a reject naming it', () => {
+    const boom = vi.spyOn(quoteStage, 'run').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    try {
+      const r = processBytes('a.txt', new TextEncoder().encode(`Title\n\n"We will build it," said Mayor Anne Hidalgo in Paris on Monday. ${para}`), null);
+      expect(r.rejects.map((x) => [x.stage, x.reason])).toEqual([['extract', 'quotes: extraction failed: boom']]);
+      expect(r.rows!.quotes).toEqual([]);
+      // The stages before and after it kept their rows.
+      expect(r.rows!.mentions.map((m) => m.text)).toContain('Anne Hidalgo');
+      expect(r.rows!.timexes.length).toBeGreaterThan(0);
+      expect(r.rows!.events.length).toBeGreaterThan(0);
+    } finally {
+      boom.mockRestore();
+    }
+  });
+
   it('refuses a second build of the same OUT while one runs', async () => {
     const { raw, out } = await buildOne({ 'a.txt': 'T\n\nBody.' });
     const sleeper = spawn('sleep', ['30']);
