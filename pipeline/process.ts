@@ -3,8 +3,8 @@
 import { MetaSidecarSchema } from '../schemas/tables.js';
 import { emptyResult, readInput, sidecarName, type FileResult } from './input.js';
 export type { FileResult } from './input.js';
-import { decode, htmlToText, InputError, looksLikeHtml, markdownToText } from './read.js';
-import { parseArticle } from './structure.js';
+import { decode, htmlToText, InputError, looksLikeHtml, markdownArticle } from './read.js';
+import { applyMeta, parseArticle } from './structure.js';
 import { toDoc } from './doc.js';
 import { extract } from './extract/index.js';
 import { articleRows } from './rows.js';
@@ -29,12 +29,20 @@ export function processBytes(name: string, bytes: Uint8Array, metaText: string |
     // A page saved under another extension (.txt) is still a page.
     const html = /\.html?$/i.test(name) || looksLikeHtml(bytes);
     const decoded = decode(bytes, html);
-    const source = html ? htmlToText(decoded.text) : /\.md$/i.test(name) ? markdownToText(decoded.text) : decoded.text;
+    const markdown = !html && /\.md$/i.test(name) ? markdownArticle(decoded.text) : null;
+    const source = html ? htmlToText(decoded.text) : (markdown?.text ?? decoded.text);
     if (source.trim().length === 0) throw new InputError('read', 'no text (empty or whitespace only)');
     timings.read = performance.now() - t0;
 
     t0 = performance.now();
     const parsed = parseArticle(source);
+    // Metadata beside the text, checked like a sidecar: Markdown front matter, then the sidecar, which wins.
+    const useMeta = (meta: unknown, what: string) => {
+      const m = MetaSidecarSchema.safeParse(meta);
+      if (m.success) applyMeta(parsed, m.data);
+      else result.rejects.push(rejectRow(name, 'meta', `${what} ignored: ${zodReason(m.error)}`));
+    };
+    if (markdown && Object.keys(markdown.meta).length > 0) useMeta(markdown.meta, 'front matter');
     if (metaProblem !== null) result.rejects.push(rejectRow(name, 'meta', `${sidecarName(name)} ignored: ${metaProblem}`));
     if (metaText !== null) {
       let meta: unknown = null;
@@ -43,20 +51,7 @@ export function processBytes(name: string, bytes: Uint8Array, metaText: string |
       } catch (e) {
         result.rejects.push(rejectRow(name, 'meta', `${sidecarName(name)} is not valid JSON: ${(e as Error).message}`));
       }
-      if (meta !== null) {
-        const m = MetaSidecarSchema.safeParse(meta);
-        if (!m.success) {
-          result.rejects.push(rejectRow(name, 'meta', `${sidecarName(name)} ignored: ${zodReason(m.error)}`));
-        } else {
-          const v = m.data;
-          if (v.published !== undefined) parsed.published = v.published;
-          if (v.title !== undefined) parsed.title = v.title;
-          if (v.publisher !== undefined) parsed.publisher = v.publisher;
-          if (v.source_url !== undefined) parsed.sourceUrl = v.source_url;
-          if (v.authors !== undefined) parsed.authors = v.authors;
-          if (v.language !== undefined) parsed.language = v.language;
-        }
-      }
+      if (meta !== null) useMeta(meta, sidecarName(name));
     }
     const articleId = `art_${sha256.slice(0, 16)}`;
     const doc = toDoc(articleId, parsed);

@@ -249,11 +249,12 @@ const MAX_MARKDOWN_NESTING = 40;
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: MAX_MARKDOWN_NESTING });
 
 /**
- * Turns a Markdown article into the plain layout: its blocks (headings, paragraphs, list items,
- * quotes) without the markup, headed by what its front matter gives (title, authors, date, url).
- * The text is rendered to HTML and read as a page's blocks would be; nothing is run or fetched.
+ * A Markdown article in the plain layout: its title, then its blocks (headings, paragraphs, list
+ * items, quotes) without the markup; the text is rendered to HTML and read as a page's blocks would
+ * be, and nothing is run or fetched. `meta`: what its YAML front matter gives, under the sidecar's
+ * field names (title, authors, published, source_url, publisher, language), for the same checks.
  */
-export function markdownToText(md: string): string {
+export function markdownArticle(md: string): { text: string; meta: Record<string, unknown> } {
   let body = md;
   let fm: Record<string, unknown> = {};
   const m = FRONT_MATTER.exec(md);
@@ -268,18 +269,24 @@ export function markdownToText(md: string): string {
       // Not YAML: the block stays part of the text.
     }
   }
+  const meta: Record<string, unknown> = {};
+  const [title] = field(fm, ['title', 'headline']);
+  const authors = field(fm, ['authors', 'author', 'byline'], true);
+  const [date] = field(fm, ['published', 'date']).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d));
+  const [url] = field(fm, ['source_url', 'url', 'canonical', 'canonical_url', 'link']).filter((u) => /^https?:\/\//.test(u));
+  const [publisher] = field(fm, ['publisher', 'site_name']);
+  const [language] = field(fm, ['language', 'lang']);
+  for (const [k, v] of Object.entries({ title, published: date?.slice(0, 10), source_url: url, publisher, language })) if (v) meta[k] = v;
+  if (authors.length) meta.authors = authors;
+
   const tokens = markdown.parse(body, {});
   // Past the nesting bound markdown-it drops the rest of the text: then it is read as written.
-  if (tokens.some((t) => t.level >= MAX_MARKDOWN_NESTING - 1)) return md;
+  if (tokens.some((t) => t.level >= MAX_MARKDOWN_NESTING - 1)) return { text: md, meta };
   const page = scriptFree(`<html><body>${markdown.renderer.render(tokens, markdown.options, {})}</body></html>`);
   let blocks = textBlocks(page as unknown as ParentNode);
   // No blocks (all is code, say): the rendered text.
   if (blocks.length === 0) blocks = [spacedText(page.body as unknown as Node)].filter(Boolean);
-  const [title] = field(fm, ['title', 'headline']);
-  if (title && blocks[0] === title) blocks.shift();
-  const authors = field(fm, ['authors', 'author', 'byline'], true);
-  const [date] = field(fm, ['published', 'date']).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d));
-  const [url] = field(fm, ['source_url', 'url', 'canonical', 'canonical_url', 'link']).filter((u) => /^https?:\/\//.test(u));
-  const head = [title ?? '', authors.length ? `By ${authors.length > 1 ? `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}` : authors[0]}` : '', date ? date.slice(0, 10) : ''];
-  return [...head.filter(Boolean), ...blocks, ...(url ? [`Original url: ${url}`] : [])].join('\n\n');
+  // The title heads the text (the plain layout's first line), once.
+  if (title && blocks[0] !== title) blocks.unshift(title);
+  return { text: blocks.join('\n\n'), meta };
 }

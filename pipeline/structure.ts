@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import type { ParagraphSpan, SectionSpan, Span } from './types.js';
 import { dataJson, wordSet } from './lexicon.js';
 import { splitParagraph } from './sentences.js';
+import type { MetaSidecar } from '../schemas/tables.js';
 
 /** What the structure stage reads from one article's text. */
 export interface ParsedArticle {
@@ -148,6 +149,16 @@ export function countWords(text: string): number {
 }
 
 /** Parses the article layout: header lines, body, section headings, paragraphs, source line. */
+/** Metadata given beside the text (a sidecar, Markdown front matter) wins over what the text says. */
+export function applyMeta(p: ParsedArticle, m: MetaSidecar): void {
+  if (m.published !== undefined) p.published = m.published;
+  if (m.title !== undefined) p.title = m.title;
+  if (m.publisher !== undefined) p.publisher = m.publisher;
+  if (m.source_url !== undefined) p.sourceUrl = m.source_url;
+  if (m.authors !== undefined) p.authors = m.authors;
+  if (m.language !== undefined) p.language = m.language;
+}
+
 export function parseArticle(raw: string): ParsedArticle {
   const norm = normalizeText(raw);
   let blocks = blocksOf(norm);

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle, parseDateLine, parseByline, normalizeText, publisherFromUrl } from '../pipeline/structure.js';
 import { MAX_SENTENCE_CHARS, splitParagraph } from '../pipeline/sentences.js';
-import { markdownToText } from '../pipeline/read.js';
+import { markdownArticle } from '../pipeline/read.js';
+import { applyMeta } from '../pipeline/structure.js';
+import { MetaSidecarSchema } from '../schemas/tables.js';
 import fc from 'fast-check';
 import { SEED } from './helpers.js';
 
@@ -186,7 +188,14 @@ describe('sentence spans', () => {
 });
 
 describe('Markdown articles', () => {
-  const md = (text: string) => parseArticle(markdownToText(text));
+  // As the build reads it: the text parsed, then the front matter applied as a sidecar would be.
+  const md = (source: string) => {
+    const { text, meta } = markdownArticle(source);
+    const p = parseArticle(text);
+    applyMeta(p, MetaSidecarSchema.parse(meta));
+    return p;
+  };
+  const markdownToText = (source: string) => markdownArticle(source).text;
   const paras = (p: ReturnType<typeof md>) => p.paragraphs.map((x) => p.text.slice(x.start, x.end));
 
   it.each([
@@ -217,6 +226,10 @@ describe('Markdown articles', () => {
     const p = md('---\ntitle: "Storm closes port"\nauthor: [Ann Lee, Bo Chen]\ndate: 2021-03-14T08:00:00Z\nurl: https://example.com/storm\n---\n\n# Storm closes port\n\nA storm closed the port on Sunday.\n');
     expect(p).toMatchObject({ title: 'Storm closes port', authors: ['Ann Lee', 'Bo Chen'], published: '2021-03-14', sourceUrl: 'https://example.com/storm' });
     expect(paras(p)).toEqual(['A storm closed the port on Sunday.']);
+  });
+
+  it('takes front matter authors as listed (a "Last, First" name stays one author)', () => {
+    expect(md('---\nauthors: ["Lee, Ann", "Chen, Bo"]\n---\n\n# Storm\n\nA storm closed the port.').authors).toEqual(['Lee, Ann', 'Chen, Bo']);
   });
 
   it('keeps a dashed block that is not YAML as text, and ignores front matter fields of the wrong kind', () => {
