@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import chardet from 'chardet';
 import MarkdownIt from 'markdown-it';
 import YAML from 'yaml';
+import { dataJson } from './lexicon.js';
 
 export interface Decoded {
   text: string;
@@ -56,20 +57,20 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return name && iconv.encodingExists(name) ? name : null;
 }
 
-// The binary files most often found named as articles, by their first bytes.
-const SIGNATURES: Array<[number[], string]> = [
-  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF document'],
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive, or a .docx, .odt or .epub'],
-  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'an old Office document, .doc or .xls'],
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x1f, 0x8b], 'a gzip archive'],
-  [[0x7f, 0x45, 0x4c, 0x46], 'an executable'],
-  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document'],
-  // The "._name" twin macOS leaves beside each file it copies to another disk.
-  [[0x00, 0x05, 0x16, 0x07], 'macOS file metadata, a "._" file'],
-];
+// The binary files most often found named as articles, by their first bytes (data/binary_signatures.json);
+// `text`: a format that is text with markup of its own (RTF), refused all the same.
+interface Signature {
+  magic: string;
+  format: string;
+  text?: boolean;
+}
+let signatures: Array<{ bytes: number[]; format: string; text: boolean }> | null = null;
+
+/** The format a file's first bytes name, if they name one. */
+function signatureOf(bytes: Uint8Array): { format: string; text: boolean } | undefined {
+  signatures ??= dataJson<Signature[]>('binary_signatures.json').map((s) => ({ bytes: s.magic.split(' ').map((h) => parseInt(h, 16)), format: s.format, text: s.text ?? false }));
+  return signatures.find((s) => s.bytes.every((b, i) => bytes[i] === b));
+}
 // Random binary data has a NUL in 256 bytes and about 10% control bytes.
 const MAX_NUL_SHARE = 0.001;
 const MAX_CONTROL_SHARE = 0.05;
@@ -98,8 +99,8 @@ export function decode(whole: Uint8Array, html = false): Decoded {
   if (whole.length === 0) throw new InputError('read', 'empty file');
   if (whole[0] === 0xff && whole[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(whole.subarray(2)), encoding: 'utf-16le' };
   if (whole[0] === 0xfe && whole[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(whole.subarray(2)), encoding: 'utf-16be' };
-  const kind = SIGNATURES.find(([magic]) => magic.every((b, i) => whole[i] === b))?.[1];
-  if (kind) throw new InputError('decode', kind.startsWith('an RTF') ? `${kind}, not plain text: save it as text or HTML` : `binary file (${kind}), not text`);
+  const known = signatureOf(whole);
+  if (known) throw new InputError('decode', known.text ? `${known.format}, not plain text: save it as text or HTML` : `binary file (${known.format}), not text`);
   const utf16 = unmarkedUtf16(whole.subarray(0, 65536));
   if (utf16) {
     try {
