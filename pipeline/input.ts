@@ -57,9 +57,9 @@ export function listInputs(raw: string, opts: { skip?: readonly string[]; recurs
       files.push({ name: prefix, problem: `a folder that cannot be listed (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): its files were not read` });
       return;
     }
-    const names = new Set(entries.map((d) => nameOf(d.name).name));
-    for (const d of entries) {
-      const { name: base, valid } = nameOf(d.name);
+    const named = entries.map((d) => ({ d, ...nameOf(d.name) }));
+    const names = new Set(named.map((e) => e.name));
+    for (const { d, name: base, valid } of named) {
       const name = prefix + base;
       const path = join(raw, name);
       const kind = valid ? kindOf(d, path) : d.isDirectory() ? 'folder' : 'file';
