@@ -71,6 +71,7 @@ function signatureOf(bytes: Uint8Array): { format: string; text: boolean } | und
   signatures ??= dataJson<Signature[]>('binary_signatures.json').map((s) => ({ bytes: s.magic.split(' ').map((h) => parseInt(h, 16)), format: s.format, text: s.text ?? false }));
   return signatures.find((s) => s.bytes.every((b, i) => bytes[i] === b));
 }
+
 // Random binary data has a NUL in 256 bytes and about 10% control bytes.
 const MAX_NUL_SHARE = 0.001;
 const MAX_CONTROL_SHARE = 0.05;
@@ -101,7 +102,8 @@ export function decode(whole: Uint8Array, html = false): Decoded {
   if (whole[0] === 0xfe && whole[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(whole.subarray(2)), encoding: 'utf-16be' };
   const known = signatureOf(whole);
   if (known) throw new InputError('decode', known.text ? `${known.format}, not plain text: save it as text or HTML` : `binary file (${known.format}), not text`);
-  const utf16 = unmarkedUtf16(whole.subarray(0, 65536));
+  // Only text with zero bytes can be UTF-16 (a native scan; most files have none).
+  const utf16 = whole.subarray(0, 65536).includes(0) ? unmarkedUtf16(whole.subarray(0, 65536)) : null;
   if (utf16) {
     try {
       // Without NUL padding at the end (a file cut short or preallocated): not part of the text.
