@@ -112,7 +112,7 @@ const someOf = (names: string[]) => names.slice(0, 5).join(', ') + (names.length
 // What a build writes into OUT (and `make report` beside it); a query may leave DuckDB's .wal and spill folder.
 const OWN_ENTRIES = new Set(['csv', 'parquet', 'arrow', 'datapackage.json', 'README.md', 'report.html', 'news.duckdb', 'news.duckdb.wal', 'news.duckdb.tmp']);
 
-/** Entries of an existing OUT that no build wrote: replacing OUT would delete them (OUT=~ or OUT=. by mistake). Hidden files (.DS_Store) are not counted. */
+/** Entries of an existing OUT that no build wrote: replacing OUT would delete them (OUT=~ or OUT=. by mistake). Hidden files (.DS_Store) are not counted; an OUT that is a file is an error. */
 function foreignEntries(out: string): string[] {
   if (!existsSync(out)) return [];
   if (!statSync(out).isDirectory()) throw new Error(`the output folder ${out} is a file`);
